@@ -1,0 +1,222 @@
+use crate::FormatError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A TopoJSON topology (quantised, delta-encoded arcs), as written by the pipeline.
+///
+/// Only what Buurtkaart uses of the [TopoJSON spec](https://github.com/topojson/topojson-specification):
+/// a `transform`, one `GeometryCollection` per object, `Polygon` and `MultiPolygon` geometries
+/// with the CBS code as `id`. Shared borders are stored once, so neighbours cannot drift apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topology {
+    /// Always `"Topology"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `[min lon, min lat, max lon, max lat]`.
+    pub bbox: [f64; 4],
+    /// Quantisation transform: `lon = x * scale[0] + translate[0]`.
+    pub transform: Transform,
+    /// Named geometry collections (one: the level's id).
+    pub objects: BTreeMap<String, GeometryCollection>,
+    /// Arcs; each is a first absolute position and then deltas, in quantised units.
+    pub arcs: Vec<Vec<[i32; 2]>>,
+}
+
+/// Quantisation transform of a [`Topology`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Transform {
+    /// Degrees per quantisation step in lon and lat.
+    pub scale: [f64; 2],
+    /// Lon and lat of quantised (0, 0).
+    pub translate: [f64; 2],
+}
+
+/// A `GeometryCollection` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeometryCollection {
+    /// Always `"GeometryCollection"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The areas.
+    pub geometries: Vec<Geometry>,
+}
+
+/// One area's geometry: arc references per ring (`~i`, i.e. `-i - 1`, means arc `i` reversed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Geometry {
+    /// A polygon: rings (outer first, then holes) of arc indices.
+    Polygon {
+        /// CBS code.
+        id: String,
+        /// Rings of arc indices.
+        arcs: Vec<Vec<i32>>,
+    },
+    /// Several polygons.
+    MultiPolygon {
+        /// CBS code.
+        id: String,
+        /// Polygons of rings of arc indices.
+        arcs: Vec<Vec<Vec<i32>>>,
+    },
+}
+
+impl Geometry {
+    /// The area code.
+    pub fn id(&self) -> &str {
+        match self {
+            Geometry::Polygon { id, .. } | Geometry::MultiPolygon { id, .. } => id,
+        }
+    }
+
+    /// The polygons (each a list of rings of arc indices), whatever the type.
+    pub fn polygons(&self) -> Vec<&Vec<Vec<i32>>> {
+        match self {
+            Geometry::Polygon { arcs, .. } => vec![arcs],
+            Geometry::MultiPolygon { arcs, .. } => arcs.iter().collect(),
+        }
+    }
+}
+
+impl Topology {
+    /// Parses a topology and checks every arc reference.
+    pub fn from_json(file: &str, text: &str) -> Result<Self, FormatError> {
+        let topo: Topology =
+            serde_json::from_str(text).map_err(|e| FormatError::parse(file, "TopoJSON", e))?;
+        let n = topo.arcs.len();
+        for coll in topo.objects.values() {
+            for g in &coll.geometries {
+                for poly in g.polygons() {
+                    for &a in poly.iter().flatten() {
+                        let idx = if a < 0 { !(a as i64) } else { a as i64 };
+                        if idx as usize >= n {
+                            return Err(FormatError::BadArc {
+                                file: file.to_string(),
+                                code: g.id().to_string(),
+                                arc: a as i64,
+                                arcs: n,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(topo)
+    }
+
+    /// Arcs with absolute quantised positions (deltas summed).
+    pub fn absolute_arcs(&self) -> Vec<Vec<[i32; 2]>> {
+        self.arcs
+            .iter()
+            .map(|arc| {
+                let (mut x, mut y) = (0i32, 0i32);
+                arc.iter()
+                    .map(|d| {
+                        x += d[0];
+                        y += d[1];
+                        [x, y]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Converts a quantised position to lon/lat.
+    pub fn to_lonlat(&self, p: [i32; 2]) -> [f64; 2] {
+        let t = &self.transform;
+        [
+            p[0] as f64 * t.scale[0] + t.translate[0],
+            p[1] as f64 * t.scale[1] + t.translate[1],
+        ]
+    }
+
+    /// Joins arcs into a closed ring of points, using `arcs` from [`Topology::absolute_arcs`].
+    ///
+    /// Consecutive arcs share their joint point, which is kept once.
+    pub fn ring<P: Copy>(arcs: &[Vec<P>], refs: &[i32]) -> Vec<P> {
+        let mut out: Vec<P> = Vec::new();
+        for &r in refs {
+            let (idx, rev) = if r < 0 { ((!r) as usize, true) } else { (r as usize, false) };
+            let arc = &arcs[idx];
+            let skip = usize::from(!out.is_empty());
+            if rev {
+                out.extend(arc.iter().rev().skip(skip).copied());
+            } else {
+                out.extend(arc.iter().skip(skip).copied());
+            }
+        }
+        out
+    }
+
+    /// Encodes absolute quantised arcs as deltas (the stored form).
+    pub fn delta_encode(arcs: &[Vec<[i32; 2]>]) -> Vec<Vec<[i32; 2]>> {
+        arcs.iter()
+            .map(|arc| {
+                let mut prev = [0i32, 0i32];
+                arc.iter()
+                    .map(|p| {
+                        let d = [p[0] - prev[0], p[1] - prev[1]];
+                        prev = *p;
+                        d
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square_pair() -> Topology {
+        // Two unit squares sharing the arc x = 1.
+        let arcs = vec![
+            vec![[1, 0], [1, 1]],                 // 0: shared border, upwards
+            vec![[1, 1], [0, 1], [0, 0], [1, 0]], // 1: left square's other sides
+            vec![[1, 0], [2, 0], [2, 1], [1, 1]], // 2: right square's other sides
+        ];
+        let mut objects = BTreeMap::new();
+        objects.insert(
+            "buurt".to_string(),
+            GeometryCollection {
+                kind: "GeometryCollection".into(),
+                geometries: vec![
+                    Geometry::Polygon { id: "BU00010001".into(), arcs: vec![vec![0, 1]] },
+                    Geometry::Polygon { id: "BU00010002".into(), arcs: vec![vec![2, !0]] },
+                ],
+            },
+        );
+        Topology {
+            kind: "Topology".into(),
+            bbox: [0.0, 0.0, 2.0, 1.0],
+            transform: Transform { scale: [1.0, 1.0], translate: [0.0, 0.0] },
+            objects,
+            arcs: Topology::delta_encode(&arcs),
+        }
+    }
+
+    #[test]
+    fn round_trip_and_rings() {
+        let t = square_pair();
+        let json = serde_json::to_string(&t).unwrap();
+        let back = Topology::from_json("t.json", &json).unwrap();
+        assert_eq!(back, t);
+        let abs = back.absolute_arcs();
+        let left = Topology::ring(&abs, &[0, 1]);
+        assert_eq!(left, vec![[1, 0], [1, 1], [0, 1], [0, 0], [1, 0]]);
+        let right = Topology::ring(&abs, &[2, !0]);
+        assert_eq!(right, vec![[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]);
+    }
+
+    #[test]
+    fn bad_arc_reference_is_named() {
+        let mut t = square_pair();
+        if let Some(c) = t.objects.get_mut("buurt") {
+            c.geometries[0] = Geometry::Polygon { id: "BU00010001".into(), arcs: vec![vec![7]] };
+        }
+        let json = serde_json::to_string(&t).unwrap();
+        let err = Topology::from_json("t.json", &json).unwrap_err();
+        assert!(err.to_string().contains("BU00010001"), "{err}");
+    }
+}
