@@ -1,1 +1,4 @@
-fn main() {}
+//! Browser entry point: mounts the app.
+fn main() {
+    buurtkaart::start();
+}
