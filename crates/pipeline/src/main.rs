@@ -1,1 +1,110 @@
-fn main() {}
+//! `buurtkaart-data`: builds Buurtkaart's static data files.
+
+use buurtkaart_pipeline::{build, check, default_source, BuildOptions};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turns the public CBS and Leefbaarometer files into the compact static files of Buurtkaart.
+#[derive(Debug, Parser)]
+#[command(name = "buurtkaart-data", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the data files into OUT (written to a temporary folder, then swapped in).
+    Build {
+        /// Source folder (layout of ../shared/data). Default: $BUURTKAART_SOURCE or ../shared/data.
+        #[arg(long)]
+        source: Option<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "public/data")]
+        out: PathBuf,
+        /// No progress display.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Rebuild in memory and compare byte for byte with OUT; non-zero exit if anything differs.
+    Check {
+        /// Source folder. Default: $BUURTKAART_SOURCE or ../shared/data.
+        #[arg(long)]
+        source: Option<PathBuf>,
+        /// The committed output folder.
+        #[arg(long, default_value = "public/data")]
+        out: PathBuf,
+        /// No progress display.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Measure gaps and overlaps between neighbouring areas before and after the geometry stage.
+    Measure {
+        /// Source folder. Default: $BUURTKAART_SOURCE or ../shared/data.
+        #[arg(long)]
+        source: Option<PathBuf>,
+        /// Sliver holes narrower than this (mean width, metres) count as gaps.
+        #[arg(long, default_value_t = 20.0)]
+        max_gap_width: f64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let show = std::io::stderr().is_terminal();
+    let result = match cli.command {
+        Command::Build { source, out, quiet } => {
+            let opts = BuildOptions {
+                source: source.unwrap_or_else(default_source),
+                progress: show && !quiet,
+            };
+            build(&opts).and_then(|built| {
+                built.output.commit(&out)?;
+                println!("{}", built.summary);
+                println!(
+                    "wrote {} files to {}",
+                    built.output.files.len(),
+                    out.display()
+                );
+                Ok(())
+            })
+        }
+        Command::Check { source, out, quiet } => {
+            let opts = BuildOptions {
+                source: source.unwrap_or_else(default_source),
+                progress: show && !quiet,
+            };
+            check(&opts, &out).map(|built| {
+                println!(
+                    "{} files in {} match a fresh build",
+                    built.output.files.len(),
+                    out.display()
+                );
+            })
+        }
+        Command::Measure {
+            source,
+            max_gap_width,
+        } => {
+            let opts = BuildOptions {
+                source: source.unwrap_or_else(default_source),
+                progress: show,
+            };
+            build(&opts).map(|built| {
+                for (level, shapes) in &built.shapes {
+                    let m = buurtkaart_pipeline::measure::measure_level(shapes, max_gap_width);
+                    println!("{}: {m}", level.id());
+                }
+            })
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Buurtkaart's data pipeline: turns the public CBS and Leefbaarometer files in
+//! `../shared/data` into the compact static files in `public/data/` that the app fetches.
+//!
+//! Stages, one module each: [`sources`] (one adapter per source format) → [`join`] (on CBS
+//! codes) → [`quantize`] → [`snap`] → [`topology`] (shared arcs) → [`simplify`] →
+//! [`classify`] (breaks, reference values) → [`write`] (temporary folder, then swap) →
+//! [`report`]. [`build::build`] runs them all in memory; the binary `buurtkaart-data` wraps it.
+//!
+//! # Caveats
+//! * Output is deterministic: no timestamps, sorted maps, no parallel floating-point sums.
+//! * A missing value stays missing (`null`), never `0`; CBS codes stay strings.
+
+pub mod build;
+pub mod classify;
+pub mod error;
+pub mod indicators;
+pub mod join;
+pub mod measure;
+pub mod names;
+pub mod progress;
+pub mod quantize;
+pub mod report;
+pub mod shapes;
+pub mod simplify;
+pub mod snap;
+pub mod sources;
+pub mod topology;
+pub mod write;
+
+pub use build::{build, BuildOptions, Built};
+pub use error::PipelineError;
+
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the default source folder.
+pub const SOURCE_ENV: &str = "BUURTKAART_SOURCE";
+
+/// The default source folder: `$BUURTKAART_SOURCE`, else `../shared/data` beside the
+/// repository root.
+pub fn default_source() -> PathBuf {
+    if let Some(s) = std::env::var_os(SOURCE_ENV) {
+        return PathBuf::from(s);
+    }
+    repo_root().join("../shared/data")
+}
+
+/// The repository root (two levels above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Builds and compares with the files in `out`; returns the paths that differ.
+pub fn check(opts: &BuildOptions, out: &Path) -> Result<Built, PipelineError> {
+    let built = build(opts)?;
+    let committed = write::read_tree(out)?;
+    let mut diff = Vec::new();
+    for (path, bytes) in &built.output.files {
+        match committed.get(path) {
+            None => diff.push(format!("missing {path}")),
+            Some(b) if b != bytes => diff.push(format!("differs {path}")),
+            _ => {}
+        }
+    }
+    for path in committed.keys() {
+        if !built.output.files.contains_key(path) {
+            diff.push(format!("extra {path}"));
+        }
+    }
+    if diff.is_empty() {
+        Ok(built)
+    } else {
+        Err(PipelineError::Differs {
+            out: out.to_path_buf(),
+            differences: diff,
+        })
+    }
+}

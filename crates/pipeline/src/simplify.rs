@@ -1,0 +1,145 @@
+//! Douglas–Peucker simplification of arcs, each arc once, endpoints fixed, with a guard
+//! that no ring collapses.
+
+use crate::quantize::{area2, Pt};
+use crate::topology::{ring_points, Arcs};
+
+/// Simplification result counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SimplifyStats {
+    /// Arc positions before.
+    pub before: usize,
+    /// Arc positions after.
+    pub after: usize,
+    /// Arcs kept at full detail because a ring would otherwise collapse or flip.
+    pub protected_arcs: usize,
+}
+
+/// Simplifies every arc with tolerance `eps` (grid units). A ring that would lose its area
+/// (fewer than 3 distinct positions, zero area or flipped orientation) gets its arcs
+/// simplified with a quarter of the tolerance, repeatedly, down to no simplification.
+pub fn simplify(arcs: &Arcs, eps: f64) -> (Vec<Vec<Pt>>, SimplifyStats) {
+    let mut tol = vec![eps; arcs.arcs.len()];
+    let mut out: Vec<Vec<Pt>> = arcs.arcs.iter().map(|a| douglas_peucker(a, eps)).collect();
+    let mut stats = SimplifyStats {
+        before: arcs.arcs.iter().map(Vec::len).sum(),
+        ..Default::default()
+    };
+    loop {
+        let mut bad = Vec::new();
+        for ring in arcs.areas.iter().flat_map(|a| a.polygons.iter().flatten()) {
+            let orig = ring_points(&arcs.arcs, ring);
+            let simp = ring_points(&out, ring);
+            if !ring_ok(&orig, &simp) {
+                bad.extend(
+                    ring.iter()
+                        .map(|&r| if r < 0 { !r as usize } else { r as usize }),
+                );
+            }
+        }
+        bad.sort_unstable();
+        bad.dedup();
+        let mut changed = false;
+        for i in bad {
+            if tol[i] > 0.0 {
+                tol[i] = if tol[i] < 1.0 { 0.0 } else { tol[i] / 4.0 };
+                out[i] = douglas_peucker(&arcs.arcs[i], tol[i]);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    stats.protected_arcs = tol.iter().filter(|t| **t < eps).count();
+    stats.after = out.iter().map(Vec::len).sum();
+    (out, stats)
+}
+
+/// Whether a simplified ring keeps its area: ≥ 3 distinct positions, same orientation,
+/// and at least a tenth of its original area.
+fn ring_ok(orig: &[Pt], simp: &[Pt]) -> bool {
+    if simp.len() < 4 {
+        return false;
+    }
+    let a0 = area2(orig);
+    let a1 = area2(simp);
+    a1 != 0 && (a0 > 0) == (a1 > 0) && a1.abs() * 10 >= a0.abs()
+}
+
+/// Douglas–Peucker on one polyline, endpoints kept. A closed polyline (first == last) is
+/// split at its farthest position from the start first.
+pub fn douglas_peucker(line: &[Pt], eps: f64) -> Vec<Pt> {
+    let n = line.len();
+    if n <= 2 || eps <= 0.0 {
+        return line.to_vec();
+    }
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    let mut stack = vec![(0usize, n - 1)];
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (mut best, mut best_d) = (0usize, -1.0f64);
+        for i in a + 1..b {
+            let d = seg_dist(line[i], line[a], line[b]);
+            if d > best_d {
+                best_d = d;
+                best = i;
+            }
+        }
+        if best_d > eps || line[a] == line[b] {
+            keep[best] = true;
+            stack.push((a, best));
+            stack.push((best, b));
+        }
+    }
+    line.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
+}
+
+/// Distance from `p` to segment `a`–`b`.
+pub fn seg_dist(p: Pt, a: Pt, b: Pt) -> f64 {
+    let (px, py) = (p[0] as f64, p[1] as f64);
+    let (ax, ay) = (a[0] as f64, a[1] as f64);
+    let (bx, by) = (b[0] as f64, b[1] as f64);
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0)
+    };
+    let (qx, qy) = (ax + t * dx, ay + t * dy);
+    ((px - qx).powi(2) + (py - qy).powi(2)).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_endpoints_and_corners() {
+        let line = vec![[0, 0], [5, 1], [10, 0], [10, 10]];
+        assert_eq!(douglas_peucker(&line, 2.0), vec![[0, 0], [10, 0], [10, 10]]);
+        assert_eq!(douglas_peucker(&line, 0.5), line);
+    }
+
+    #[test]
+    fn closed_line_keeps_a_triangle() {
+        let ring = vec![[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+        let s = douglas_peucker(&ring, 100.0);
+        assert!(s.len() >= 3, "{s:?}");
+    }
+
+    #[test]
+    fn empty_and_single() {
+        assert!(douglas_peucker(&[], 1.0).is_empty());
+        assert_eq!(douglas_peucker(&[[1, 1]], 1.0), vec![[1, 1]]);
+    }
+}
