@@ -1,0 +1,11 @@
+//! Cartography without a browser: projection, viewport maths, area shapes and hit testing.
+//!
+//! Nothing here imports leptos or web-sys, so `cargo test` covers it on the host.
+
+pub mod projection;
+pub mod shapes;
+pub mod viewport;
+
+pub use projection::Projection;
+pub use shapes::{AreaShapes, Shape};
+pub use viewport::Viewport;

@@ -1,0 +1,122 @@
+//! Numbers, amounts and values formatted the Dutch (or English) way: `4,2`, `12.345`, `€ 312.000`.
+use crate::lang::Lang;
+use buurtkaart_model::{Indicator, Unit};
+
+/// Formats `v` with `decimals` places and the language's separators.
+///
+/// ```
+/// use buurtkaart::format::number;
+/// use buurtkaart::lang::Lang;
+/// assert_eq!(number(12345.0, 0, Lang::Nl), "12.345");
+/// assert_eq!(number(4.25, 1, Lang::Nl), "4,3");
+/// assert_eq!(number(-1234.5, 1, Lang::En), "−1,234.5");
+/// ```
+pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let (thousands, decimal) = match lang {
+        Lang::Nl => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals as usize, v.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(ch);
+    }
+    let is_zero = grouped.chars().all(|c| c == '0' || c == thousands)
+        && frac_part.as_deref().is_none_or(|f| f.chars().all(|c| c == '0'));
+    let mut out = String::new();
+    if v < 0.0 && !is_zero {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac_part {
+        out.push(decimal);
+        out.push_str(&f);
+    }
+    out
+}
+
+/// A deviation with an explicit sign: `+0,027` / `−0,112`.
+pub fn signed(v: f64, decimals: u8, lang: Lang) -> String {
+    let s = number(v, decimals, lang);
+    if v > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// An amount in euros: `€ 312.000` (nl) or `€312,000` (en).
+pub fn euro(v: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("€ {}", number(v, 0, lang)),
+        Lang::En => format!("€{}", number(v, 0, lang)),
+    }
+}
+
+/// The text shown for a missing value.
+pub fn no_data(lang: Lang) -> &'static str {
+    lang.pick("geen gegevens", "no data")
+}
+
+/// A value of `indicator` with its unit, or "geen gegevens" when missing. Never shows 0 for missing.
+pub fn value(indicator: &Indicator, v: Option<f64>, lang: Lang) -> String {
+    let Some(v) = v else {
+        return no_data(lang).to_string();
+    };
+    let d = indicator.decimals;
+    match indicator.unit {
+        Unit::LbmClass => number(v, 0, lang),
+        Unit::Deviation => signed(v, d.max(3), lang),
+        Unit::Score => number(v, d.max(2), lang),
+        Unit::Percent => match lang {
+            Lang::Nl => format!("{}%", number(v, d, lang)),
+            Lang::En => format!("{}%", number(v, d, lang)),
+        },
+        Unit::Euro1000 => euro(v * 1000.0, lang),
+        Unit::Km => format!("{} km", number(v, d.max(1), lang)),
+        Unit::PerKm2 => format!("{} {}", number(v, d, lang), lang.pick("per km²", "per km²")),
+        Unit::Per1000 => format!("{} {}", number(v, d, lang), lang.pick("per 1.000", "per 1,000")),
+        Unit::Persons | Unit::Households | Unit::Urbanity | Unit::PersonsPerHousehold => {
+            number(v, d, lang)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_and_english_separators() {
+        assert_eq!(number(4.2, 1, Lang::Nl), "4,2");
+        assert_eq!(number(4.2, 1, Lang::En), "4.2");
+        assert_eq!(number(1234567.0, 0, Lang::Nl), "1.234.567");
+        assert_eq!(number(999.0, 0, Lang::Nl), "999");
+        assert_eq!(number(1000.0, 0, Lang::En), "1,000");
+        assert_eq!(number(0.0, 2, Lang::Nl), "0,00");
+    }
+
+    #[test]
+    fn no_negative_zero() {
+        assert_eq!(number(-0.0001, 2, Lang::Nl), "0,00");
+        assert_eq!(signed(-0.0001, 2, Lang::Nl), "0,00");
+        assert_eq!(signed(0.027, 3, Lang::Nl), "+0,027");
+        assert_eq!(signed(-0.112, 3, Lang::Nl), "−0,112");
+    }
+
+    #[test]
+    fn euros() {
+        assert_eq!(euro(312000.0, Lang::Nl), "€ 312.000");
+        assert_eq!(euro(312000.0, Lang::En), "€312,000");
+    }
+}

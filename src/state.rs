@@ -1,0 +1,265 @@
+//! View state ↔ URL. The URL is the single source of truth for what the map shows, so a shared
+//! link reproduces the view. Pure: no leptos, no web-sys.
+use crate::lang::Lang;
+use crate::scale::Palette;
+use buurtkaart_model::{AreaCode, Level};
+
+/// Which level the map draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LevelMode {
+    /// Chosen by zoom: gemeenten far out, wijken in between, buurten close in.
+    Auto,
+    /// Always this level.
+    Fixed(Level),
+    /// Buurten (the default national view).
+    #[default]
+    DefaultBuurt,
+}
+
+impl LevelMode {
+    /// The URL value (`auto`, `gemeente`, `wijk`, `buurt`).
+    pub fn param(self) -> &'static str {
+        match self {
+            LevelMode::Auto => "auto",
+            LevelMode::Fixed(l) => l.id(),
+            LevelMode::DefaultBuurt => "buurt",
+        }
+    }
+
+    /// The level to draw at `scale` CSS px per km.
+    pub fn level_at(self, scale: f64) -> Level {
+        match self {
+            LevelMode::Fixed(l) => l,
+            LevelMode::DefaultBuurt => Level::Buurt,
+            LevelMode::Auto if scale < 4.0 => Level::Gemeente,
+            LevelMode::Auto if scale < 25.0 => Level::Wijk,
+            LevelMode::Auto => Level::Buurt,
+        }
+    }
+}
+
+/// Everything the URL says about the view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    /// Level mode (`niveau`).
+    pub level: LevelMode,
+    /// Indicator id (`indicator`); `None` means the default (Leefbaarometer class).
+    pub indicator: Option<String>,
+    /// Selected area (path `/buurt/BU…`, `/wijk/WK…`, `/gemeente/GM…`).
+    pub selected: Option<AreaCode>,
+    /// Language (`lang`).
+    pub lang: Lang,
+    /// Palette (`palet`).
+    pub palette: Palette,
+}
+
+/// Something in the URL that could not be used; the view falls back to a sane default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The path names an area that is not a valid code of that level.
+    BadArea(String),
+    /// An unknown path.
+    UnknownPath(String),
+    /// A query value that was ignored.
+    BadParam {
+        /// Query key.
+        key: String,
+        /// The value given (shortened).
+        value: String,
+    },
+}
+
+impl Notice {
+    /// A short message for the reader.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Notice::BadArea(s) => match lang {
+                Lang::Nl => format!("Gebied “{s}” niet gevonden."),
+                Lang::En => format!("Area “{s}” not found."),
+            },
+            Notice::UnknownPath(s) => match lang {
+                Lang::Nl => format!("Pagina “{s}” bestaat niet; u ziet de kaart."),
+                Lang::En => format!("Page “{s}” does not exist; showing the map."),
+            },
+            Notice::BadParam { key, value } => match lang {
+                Lang::Nl => format!("Onbekende waarde “{value}” voor {key} genegeerd."),
+                Lang::En => format!("Ignored unknown value “{value}” for {key}."),
+            },
+        }
+    }
+}
+
+/// Shortens untrusted text for display in a notice.
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+impl ViewState {
+    /// Reads the view from a decoded path and query pairs. Never fails: what cannot be used
+    /// becomes a [`Notice`] and the default.
+    ///
+    /// ```
+    /// use buurtkaart::state::ViewState;
+    /// let (v, notices) = ViewState::from_url("/buurt/BU0363AF08", &[("lang".into(), "en".into())]);
+    /// assert!(notices.is_empty());
+    /// assert_eq!(v.selected.unwrap().as_str(), "BU0363AF08");
+    /// assert_eq!(v.to_url(), "/buurt/BU0363AF08?lang=en");
+    /// ```
+    pub fn from_url(path: &str, query: &[(String, String)]) -> (ViewState, Vec<Notice>) {
+        let mut v = ViewState::default();
+        let mut notices = Vec::new();
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segs.as_slice() {
+            [] => {}
+            [level, code] if level.parse::<Level>().is_ok() => {
+                let level: Level = level.parse().unwrap_or(Level::Buurt);
+                match AreaCode::parse(code) {
+                    Ok(c) if c.level() == level => v.selected = Some(c),
+                    _ => notices.push(Notice::BadArea(short(code))),
+                }
+            }
+            _ => notices.push(Notice::UnknownPath(short(path))),
+        }
+        for (key, value) in query {
+            let ok = match key.as_str() {
+                "indicator" => {
+                    let valid = !value.is_empty()
+                        && value.len() <= 40
+                        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                    if valid {
+                        v.indicator = Some(value.clone());
+                    }
+                    valid
+                }
+                "niveau" => match value.as_str() {
+                    "auto" => {
+                        v.level = LevelMode::Auto;
+                        true
+                    }
+                    other => match other.parse::<Level>() {
+                        Ok(Level::Buurt) => {
+                            v.level = LevelMode::DefaultBuurt;
+                            true
+                        }
+                        Ok(l) => {
+                            v.level = LevelMode::Fixed(l);
+                            true
+                        }
+                        Err(()) => false,
+                    },
+                },
+                "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
+                "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
+                // Keys of other features are left to them.
+                _ => true,
+            };
+            if !ok {
+                notices.push(Notice::BadParam { key: short(key), value: short(value) });
+            }
+        }
+        (v, notices)
+    }
+
+    /// The path (with the selection) and query (only non-default values).
+    pub fn to_url(&self) -> String {
+        let mut path = match &self.selected {
+            Some(c) => format!("/{}/{}", c.level().id(), c.as_str()),
+            None => "/".to_string(),
+        };
+        let query = self.query();
+        if !query.is_empty() {
+            path.push('?');
+            path.push_str(&query);
+        }
+        path
+    }
+
+    /// The query string without `?` (only non-default values).
+    pub fn query(&self) -> String {
+        let mut q: Vec<String> = Vec::new();
+        if let Some(i) = &self.indicator {
+            q.push(format!("indicator={i}"));
+        }
+        if self.level != LevelMode::DefaultBuurt {
+            q.push(format!("niveau={}", self.level.param()));
+        }
+        if self.lang != Lang::Nl {
+            q.push(format!("lang={}", self.lang.code()));
+        }
+        if self.palette != Palette::Standard {
+            q.push(format!("palet={}", self.palette.param()));
+        }
+        q.join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn round_trip() {
+        let cases = [
+            "/",
+            "/gemeente/GM0344",
+            "/wijk/WK036300?indicator=lbm_afw&niveau=wijk",
+            "/buurt/BU0363AF08?indicator=woz&niveau=auto&lang=en&palet=alt",
+        ];
+        for url in cases {
+            let (path, query) = url.split_once('?').unwrap_or((url, ""));
+            let pairs: Vec<(String, String)> = query
+                .split('&')
+                .filter(|s| !s.is_empty())
+                .map(|kv| {
+                    let (k, v) = kv.split_once('=').unwrap();
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            let (v, n) = ViewState::from_url(path, &pairs);
+            assert!(n.is_empty(), "{url}: {n:?}");
+            assert_eq!(v.to_url(), url);
+        }
+    }
+
+    #[test]
+    fn bad_links_give_notices_and_defaults() {
+        let (v, n) = ViewState::from_url("/buurt/GM0344", &[]);
+        assert_eq!(v.selected, None);
+        assert_eq!(n, vec![Notice::BadArea("GM0344".into())]);
+
+        let (v, n) = ViewState::from_url("/buurt/<script>alert(1)</script>", &[]);
+        assert_eq!(v, ViewState::default());
+        assert_eq!(n.len(), 1);
+
+        let (v, n) = ViewState::from_url(
+            "/x/y/z",
+            &q(&[("niveau", "straat"), ("lang", "fr"), ("indicator", "a b")]),
+        );
+        assert_eq!(v, ViewState::default());
+        assert_eq!(n.len(), 4);
+    }
+
+    #[test]
+    fn long_junk_is_shortened() {
+        let junk = "x".repeat(5000);
+        let (_, n) = ViewState::from_url(&format!("/buurt/{junk}"), &[]);
+        let msg = n[0].message(Lang::Nl);
+        assert!(msg.chars().count() < 80, "{msg}");
+    }
+
+    #[test]
+    fn auto_level_by_zoom() {
+        assert_eq!(LevelMode::Auto.level_at(1.0), Level::Gemeente);
+        assert_eq!(LevelMode::Auto.level_at(10.0), Level::Wijk);
+        assert_eq!(LevelMode::Auto.level_at(100.0), Level::Buurt);
+        assert_eq!(LevelMode::DefaultBuurt.level_at(1.0), Level::Buurt);
+    }
+}
