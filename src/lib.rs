@@ -2,6 +2,11 @@
 
 pub mod app;
 pub mod carto;
+pub mod components;
+pub mod context;
+pub mod data;
+pub mod i18n;
+pub mod routes;
 pub mod format;
 pub mod lang;
 pub mod scale;

@@ -1,0 +1,346 @@
+//! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
+mod gestures;
+mod renderer;
+
+use crate::carto::viewport::Bounds;
+use crate::carto::Viewport;
+use crate::context::{Hover, MapCommand, MapContext};
+use crate::data::DataStore;
+use crate::scale::palette::{colours, no_data};
+use crate::scale::Classes;
+use buurtkaart_model::Level;
+use gestures::Gestures;
+use leptos::html;
+use leptos::prelude::*;
+pub use renderer::{Layer, Renderer};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+/// Shared, mutable canvas state (lives as long as the map component).
+#[derive(Clone)]
+pub struct MapHandle {
+    renderer: Rc<RefCell<Option<Renderer>>>,
+    frame_pending: Rc<Cell<bool>>,
+    full_wanted: Rc<Cell<bool>>,
+    idle_gen: Rc<Cell<u32>>,
+    gestures: Rc<RefCell<Gestures>>,
+}
+
+impl MapHandle {
+    fn new() -> Self {
+        MapHandle {
+            renderer: Rc::new(RefCell::new(None)),
+            frame_pending: Rc::new(Cell::new(false)),
+            full_wanted: Rc::new(Cell::new(false)),
+            idle_gen: Rc::new(Cell::new(0)),
+            gestures: Rc::new(RefCell::new(Gestures::default())),
+        }
+    }
+
+    /// Runs `f` on the renderer, if it exists.
+    pub fn with<R>(&self, f: impl FnOnce(&mut Renderer) -> R) -> Option<R> {
+        self.renderer.borrow_mut().as_mut().map(f)
+    }
+
+    /// Schedules a redraw on the next animation frame. `full` repaints the choropleth; otherwise a
+    /// slow map shows its snapshot moved and repaints fully once the gesture rests.
+    pub fn request(&self, full: bool) {
+        if full {
+            self.full_wanted.set(true);
+        }
+        if self.frame_pending.replace(true) {
+            return;
+        }
+        let h = self.clone();
+        request_animation_frame(move || {
+            h.frame_pending.set(false);
+            let full = h.full_wanted.replace(false);
+            let slow = h.with(|r| r.last_full_ms > 12.0).unwrap_or(false);
+            if full || !slow {
+                h.with(|r| r.draw_full());
+            } else {
+                let moved = h.with(|r| r.draw_fast()).unwrap_or(false);
+                if !moved {
+                    h.with(|r| r.draw_full());
+                }
+                h.repaint_when_idle();
+            }
+        });
+    }
+
+    /// Repaints fully after the gesture has rested for a moment.
+    fn repaint_when_idle(&self) {
+        let gen = self.idle_gen.get().wrapping_add(1);
+        self.idle_gen.set(gen);
+        let h = self.clone();
+        set_timeout(
+            move || {
+                if h.idle_gen.get() == gen {
+                    h.request(true);
+                }
+            },
+            Duration::from_millis(140),
+        );
+    }
+
+    /// The current viewport.
+    pub fn viewport(&self) -> Option<Viewport> {
+        self.with(|r| r.viewport)
+    }
+}
+
+fn projected_bbox(bbox: [f64; 4]) -> Bounds {
+    let p = DataStore::projection();
+    let (x0, y1) = p.project(bbox[0], bbox[1]);
+    let (x1, y0) = p.project(bbox[2], bbox[3]);
+    [x0, y0, x1, y1]
+}
+
+fn dpr() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
+}
+
+fn mark_ready(ctx: MapContext) {
+    // rAF runs before the paint; the timeout after it runs once the frame is on screen.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("choropleth-ready");
+                }
+                ctx.ready.set(true);
+            },
+            Duration::ZERO,
+        );
+    });
+}
+
+/// The map: a canvas choropleth with an overlay for hover and selection.
+#[component]
+pub fn MapView(
+    /// Called when an area is chosen by click or Enter.
+    on_select: Callback<(Level, String)>,
+) -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let store = expect_context::<DataStore>();
+    let handle = MapHandle::new();
+    provide_context(StoredValue::new_local(handle.clone()));
+    let container: NodeRef<html::Div> = NodeRef::new();
+    let base: NodeRef<html::Canvas> = NodeRef::new();
+    let overlay: NodeRef<html::Canvas> = NodeRef::new();
+    let home_bounds = Memo::new(move |_| store.manifest.with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))));
+
+    // Create the renderer once the canvases exist, and keep its size in step with the page.
+    let fit_size = {
+        let h = handle.clone();
+        move || {
+            let Some(div) = container.get_untracked() else { return };
+            let rect = div.get_bounding_client_rect();
+            let changed = h
+                .with(|r| r.resize(rect.width().max(1.0), rect.height().max(1.0), dpr()))
+                .unwrap_or(false);
+            if changed {
+                h.request(true);
+            }
+        }
+    };
+    {
+        let h = handle.clone();
+        let fit_size = fit_size.clone();
+        Effect::new(move |_| {
+            let (Some(b), Some(o)) = (base.get(), overlay.get()) else { return };
+            if h.renderer.borrow().is_some() {
+                return;
+            }
+            *h.renderer.borrow_mut() = Renderer::new(b, o);
+            fit_size();
+        });
+    }
+    {
+        let fit_size = fit_size.clone();
+        let listener = window_event_listener(leptos::ev::resize, move |_| fit_size());
+        on_cleanup(move || listener.remove());
+    }
+
+    // Fit the country once we know its extent (unless a selection will decide the view).
+    {
+        let h = handle.clone();
+        let fitted = Rc::new(Cell::new(false));
+        Effect::new(move |_| {
+            let Some(b) = home_bounds.get() else { return };
+            if fitted.get() || h.renderer.borrow().is_none() {
+                return;
+            }
+            fitted.set(true);
+            h.with(|r| {
+                let v = r.viewport;
+                r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
+            });
+            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.request(true);
+        });
+    }
+
+    // Load what the current view needs (and again after "opnieuw proberen").
+    Effect::new(move |_| {
+        store.attempt.track();
+        if store.manifest.with(|m| m.is_none()) {
+            return;
+        }
+        let level = ctx.level();
+        store.ensure_geometry(Level::Gemeente);
+        store.ensure_geometry(level);
+        if let Some(ind) = ctx.indicator_at(&store, level) {
+            store.ensure_table(level, &ind.group);
+        }
+        if let Some(sel) = ctx.selected() {
+            store.ensure_geometry(sel.level());
+        }
+    });
+
+    // Colour the drawn level: a lookup in loaded tables, never a reload of geometry.
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            let level = ctx.level();
+            let data = store.level(level);
+            let Some(shapes) = data.shapes.clone() else { return };
+            let gemeenten = store.level(Level::Gemeente).shapes;
+            let ind = ctx.indicator_at(&store, level);
+            let palette = ctx.view.with(|v| v.palette);
+            let dark = ctx.dark.get();
+            let highlight = ctx.highlight.get();
+            let (class_of, cols, complete) = match &ind {
+                Some(ind) => {
+                    let classes = Classes::new(ind, level);
+                    let table = data.tables.get(&ind.group).cloned();
+                    let column = table.as_ref().and_then(|t| t.columns.get(&ind.id));
+                    let class_of: Vec<Option<u8>> = shapes
+                        .shapes
+                        .iter()
+                        .map(|s| {
+                            let v = s.row.and_then(|r| column.and_then(|c| c.get(r)));
+                            classes.as_ref().and_then(|c| c.class_of(v)).map(|c| c as u8)
+                        })
+                        .collect();
+                    let n = classes.as_ref().map(|c| c.count()).unwrap_or(1);
+                    let cols = colours(ind.scale, n, ind.higher_is_better, palette);
+                    (class_of, cols, table.is_some())
+                }
+                None => (vec![None; shapes.len()], Vec::new(), false),
+            };
+            let layer = Layer {
+                level,
+                shapes,
+                class_of,
+                colours: cols.iter().map(|c| c.css()).collect(),
+                no_data: no_data(dark).css(),
+                highlight,
+                gemeenten,
+                border: if dark { "rgba(18,20,24,0.75)" } else { "rgba(255,255,255,0.8)" }.into(),
+                outline: if dark { "rgba(230,230,230,0.5)" } else { "rgba(30,30,30,0.5)" }.into(),
+            };
+            h.with(|r| {
+                r.layer = Some(layer);
+                r.hovered = None;
+                r.focus_colours = if dark {
+                    ("#f4f4f4".into(), "#111".into())
+                } else {
+                    ("#111".into(), "#fff".into())
+                };
+                r.draw_full();
+            });
+            if complete && !ctx.ready.get_untracked() {
+                mark_ready(ctx);
+            }
+        });
+    }
+
+    // Selection: outline it and bring it into view.
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            let sel = ctx.selected();
+            let found = sel.as_ref().and_then(|code| {
+                let shapes = store.level(code.level()).shapes?;
+                let i = shapes.index_of(code.as_str())?;
+                Some((code.level(), i, shapes))
+            });
+            let Some((level, i, shapes)) = found else {
+                h.with(|r| {
+                    r.selected = None;
+                    r.draw_overlay();
+                });
+                return;
+            };
+            let b = shapes.shapes[i].bounds;
+            h.with(|r| {
+                r.prepare(level, &shapes);
+                r.selected = Some((level, i));
+                let v = r.viewport;
+                let [x0, y0, x1, y1] = v.world_bounds();
+                let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
+                let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0 && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
+                if !inside || small {
+                    let pad = (v.width.min(v.height) * 0.18).max(24.0);
+                    r.viewport = Viewport::fit(v.width, v.height, b, pad);
+                }
+            });
+            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.request(true);
+        });
+    }
+
+    // Commands from buttons and search.
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            let Some(cmd) = ctx.command.get() else { return };
+            ctx.command.set(None);
+            h.with(|r| {
+                let v = r.viewport;
+                match cmd {
+                    MapCommand::Zoom(f) => r.viewport.zoom_at(v.width / 2.0, v.height / 2.0, f),
+                    MapCommand::Home => {
+                        if let Some(b) = home_bounds.get_untracked() {
+                            r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
+                        }
+                    }
+                    MapCommand::Fit(b) => r.viewport = Viewport::fit(v.width, v.height, b, 24.0),
+                }
+            });
+            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.request(true);
+        });
+    }
+
+    let events = gestures::handlers(handle.clone(), ctx, store, home_bounds, on_select);
+
+    view! {
+        <div class="map-canvas" node_ref=container tabindex="0" role="application"
+            aria-roledescription=move || if ctx.lang() == crate::lang::Lang::En { "map" } else { "kaart" }
+            aria-label=move || crate::i18n::map_label(ctx.lang())
+            on:keydown=events.keydown>
+            <canvas class="map-base" node_ref=base aria-hidden="true"></canvas>
+            <canvas class="map-overlay" node_ref=overlay aria-hidden="true"
+                on:pointerdown=events.pointerdown
+                on:pointermove=events.pointermove
+                on:pointerup={
+                    let up = events.pointerup.clone();
+                    move |e| up(e)
+                }
+                on:pointercancel={
+                    let up = events.pointerup;
+                    move |e| up(e)
+                }
+                on:pointerleave=events.pointerleave
+                on:wheel=events.wheel></canvas>
+        </div>
+    }
+}
+
+/// The hovered area as shape index of the drawn level, for other components.
+pub fn hovered(ctx: &MapContext) -> Option<Hover> {
+    ctx.hover.get()
+}

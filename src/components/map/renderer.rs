@@ -1,0 +1,332 @@
+//! Draws a level's areas on a canvas: one `Path2d` per area (built once, in km), added to one
+//! path per class and filled with the world transform. An overlay canvas carries hover and
+//! selection, so moving the pointer never repaints the choropleth.
+use crate::carto::{AreaShapes, Viewport};
+use buurtkaart_model::Level;
+use geo::{Coord, LineString};
+use std::collections::HashMap;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+/// What to draw: a level coloured by classes.
+pub struct Layer {
+    /// The level drawn.
+    pub level: Level,
+    /// Its shapes.
+    pub shapes: Arc<AreaShapes>,
+    /// Class per shape (`None` = no data).
+    pub class_of: Vec<Option<u8>>,
+    /// Fill per class (CSS colour).
+    pub colours: Vec<String>,
+    /// Fill for "no data".
+    pub no_data: String,
+    /// Only this class at full strength (legend highlight).
+    pub highlight: Option<Option<usize>>,
+    /// Gemeenten drawn beneath (no-data style) and outlined on top.
+    pub gemeenten: Option<Arc<AreaShapes>>,
+    /// Thin border between areas.
+    pub border: String,
+    /// Gemeente outline colour.
+    pub outline: String,
+}
+
+/// Canvas state and caches of the map.
+pub struct Renderer {
+    base: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    overlay: HtmlCanvasElement,
+    octx: CanvasRenderingContext2d,
+    snapshot: HtmlCanvasElement,
+    sctx: CanvasRenderingContext2d,
+    snap_viewport: Option<Viewport>,
+    /// What is on screen.
+    pub viewport: Viewport,
+    dpr: f64,
+    paths: HashMap<Level, Vec<Path2d>>,
+    /// The layer drawn by [`Renderer::draw_full`].
+    pub layer: Option<Layer>,
+    /// Duration of the last full draw (ms).
+    pub last_full_ms: f64,
+    /// Hovered shape of the drawn level.
+    pub hovered: Option<usize>,
+    /// Selected shape (level and index).
+    pub selected: Option<(Level, usize)>,
+    /// Colours of the hover/selection outlines.
+    pub focus_colours: (String, String),
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Signed area of a ring (positive = clockwise on screen, y down).
+fn signed_area(ring: &LineString<f64>) -> f64 {
+    ring.0
+        .windows(2)
+        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
+        .sum::<f64>()
+        / 2.0
+}
+
+fn trace(path: &Path2d, ring: &LineString<f64>, clockwise: bool) {
+    let pts: &[Coord<f64>] = &ring.0;
+    if pts.len() < 3 {
+        return;
+    }
+    let reverse = (signed_area(ring) > 0.0) != clockwise;
+    let mut it: Box<dyn Iterator<Item = &Coord<f64>>> = if reverse {
+        Box::new(pts.iter().rev())
+    } else {
+        Box::new(pts.iter())
+    };
+    if let Some(p) = it.next() {
+        path.move_to(p.x, p.y);
+    }
+    for p in it {
+        path.line_to(p.x, p.y);
+    }
+    path.close_path();
+}
+
+/// One `Path2d` per shape; exteriors clockwise and holes anticlockwise, so the non-zero rule
+/// fills overlapping neighbours fully and leaves holes open.
+fn build_paths(shapes: &AreaShapes) -> Vec<Path2d> {
+    shapes
+        .shapes
+        .iter()
+        .map(|s| {
+            let path = Path2d::new().expect("Path2D is supported");
+            for poly in &s.geometry.0 {
+                trace(&path, poly.exterior(), true);
+                for hole in poly.interiors() {
+                    trace(&path, hole, false);
+                }
+            }
+            path
+        })
+        .collect()
+}
+
+impl Renderer {
+    /// A renderer on the base and overlay canvases; `None` if 2D canvas is unavailable.
+    pub fn new(base: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Option<Self> {
+        let doc = web_sys::window()?.document()?;
+        let snapshot: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        Some(Renderer {
+            ctx: context(&base)?,
+            octx: context(&overlay)?,
+            sctx: context(&snapshot)?,
+            base,
+            overlay,
+            snapshot,
+            snap_viewport: None,
+            viewport: Viewport { width: 1.0, height: 1.0, scale: 1.0, cx: 0.0, cy: 0.0 },
+            dpr: 1.0,
+            paths: HashMap::new(),
+            layer: None,
+            last_full_ms: 0.0,
+            hovered: None,
+            selected: None,
+            focus_colours: ("#111".into(), "#fff".into()),
+        })
+    }
+
+    /// Sets the CSS size and device pixel ratio; returns true if anything changed.
+    pub fn resize(&mut self, width: f64, height: f64, dpr: f64) -> bool {
+        if width == self.viewport.width && height == self.viewport.height && dpr == self.dpr {
+            return false;
+        }
+        self.viewport.resize(width, height);
+        self.dpr = dpr;
+        for c in [&self.base, &self.overlay, &self.snapshot] {
+            c.set_width((width * dpr).round().max(1.0) as u32);
+            c.set_height((height * dpr).round().max(1.0) as u32);
+        }
+        self.snap_viewport = None;
+        true
+    }
+
+    /// Makes sure the per-area paths of `level` exist.
+    pub fn prepare(&mut self, level: Level, shapes: &AreaShapes) {
+        let stale = self.paths.get(&level).is_none_or(|p| p.len() != shapes.len());
+        if stale {
+            self.paths.insert(level, build_paths(shapes));
+        }
+    }
+
+    fn world_transform(&self, ctx: &CanvasRenderingContext2d) {
+        let v = &self.viewport;
+        let s = v.scale * self.dpr;
+        let _ = ctx.set_transform(
+            s,
+            0.0,
+            0.0,
+            s,
+            (v.width / 2.0 - v.cx * v.scale) * self.dpr,
+            (v.height / 2.0 - v.cy * v.scale) * self.dpr,
+        );
+    }
+
+    fn clear(&self, ctx: &CanvasRenderingContext2d, canvas: &HtmlCanvasElement) {
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    }
+
+    /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures.
+    pub fn draw_full(&mut self) {
+        let t0 = now();
+        self.clear(&self.ctx, &self.base);
+        let Some(layer) = &self.layer else {
+            return;
+        };
+        if let Some(g) = &layer.gemeenten {
+            if !self.paths.contains_key(&Level::Gemeente) {
+                self.paths.insert(Level::Gemeente, build_paths(g));
+            }
+        }
+        if !self.paths.contains_key(&layer.level) {
+            self.paths.insert(layer.level, build_paths(&layer.shapes));
+        }
+        let ctx = &self.ctx;
+        self.world_transform(ctx);
+        let bounds = self.viewport.world_bounds();
+        let scale = self.viewport.scale;
+
+        // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes.
+        let gem_visible = layer.gemeenten.as_ref().map(|g| g.in_bounds(bounds));
+        if let (Some(g), Some(vis), Some(paths)) =
+            (&layer.gemeenten, &gem_visible, self.paths.get(&Level::Gemeente))
+        {
+            if layer.level != Level::Gemeente && paths.len() == g.len() {
+                let under = Path2d::new().expect("Path2D");
+                for &i in vis {
+                    under.add_path(&paths[i]);
+                }
+                ctx.set_fill_style_str(&layer.no_data);
+                ctx.fill_with_path_2d(&under);
+            }
+        }
+
+        let Some(paths) = self.paths.get(&layer.level) else {
+            return;
+        };
+        let visible = layer.shapes.in_bounds(bounds);
+        let n = layer.colours.len();
+        let class_paths: Vec<Path2d> = (0..=n).map(|_| Path2d::new().expect("Path2D")).collect();
+        for &i in &visible {
+            let c = layer.class_of.get(i).copied().flatten().map(|c| c as usize).unwrap_or(n).min(n);
+            if let Some(p) = paths.get(i) {
+                class_paths[c].add_path(p);
+            }
+        }
+        // Borders only where areas are big enough on screen to see them.
+        let avg_px = if visible.is_empty() {
+            0.0
+        } else {
+            let b = layer.shapes.union_bounds(visible.iter().copied()).unwrap_or(bounds);
+            ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * scale
+        };
+        let borders = avg_px > 14.0;
+        ctx.set_line_join("round");
+        for (c, path) in class_paths.iter().enumerate() {
+            let colour = if c == n { &layer.no_data } else { &layer.colours[c] };
+            let dim = matches!(layer.highlight, Some(h) if h != (c < n).then_some(c));
+            ctx.set_global_alpha(if dim { 0.18 } else { 1.0 });
+            ctx.set_fill_style_str(colour);
+            ctx.fill_with_path_2d(path);
+            if borders {
+                ctx.set_stroke_style_str(&layer.border);
+                ctx.set_line_width(0.6 / scale);
+                ctx.stroke_with_path(path);
+            }
+        }
+        ctx.set_global_alpha(1.0);
+
+        // Gemeente outlines on top of wijken and buurten.
+        if let (Some(vis), Some(gpaths)) = (&gem_visible, self.paths.get(&Level::Gemeente)) {
+            if layer.level != Level::Gemeente {
+                let lines = Path2d::new().expect("Path2D");
+                for &i in vis {
+                    if let Some(p) = gpaths.get(i) {
+                        lines.add_path(p);
+                    }
+                }
+                ctx.set_stroke_style_str(&layer.outline);
+                ctx.set_line_width((if avg_px > 14.0 { 1.4 } else { 0.7 }) / scale);
+                ctx.stroke_with_path(&lines);
+            }
+        }
+
+        // Keep a copy for smooth gestures.
+        self.clear(&self.sctx, &self.snapshot);
+        let _ = self.sctx.draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
+        self.snap_viewport = Some(self.viewport);
+        self.last_full_ms = now() - t0;
+        self.draw_overlay();
+    }
+
+    /// Draws the last full frame moved and scaled to the current viewport (cheap, for gestures).
+    /// Returns false when there is no snapshot to move.
+    pub fn draw_fast(&mut self) -> bool {
+        let Some(snap) = self.snap_viewport else {
+            return false;
+        };
+        let v = self.viewport;
+        let k = v.scale / snap.scale;
+        let tx = v.width / 2.0 * (1.0 - k) + (snap.cx - v.cx) * v.scale;
+        let ty = v.height / 2.0 * (1.0 - k) + (snap.cy - v.cy) * v.scale;
+        self.clear(&self.ctx, &self.base);
+        let _ = self.ctx.set_transform(k, 0.0, 0.0, k, tx * self.dpr, ty * self.dpr);
+        let _ = self.ctx.draw_image_with_html_canvas_element(&self.snapshot, 0.0, 0.0);
+        self.draw_overlay();
+        true
+    }
+
+    /// Redraws hover and selection outlines.
+    pub fn draw_overlay(&self) {
+        self.clear(&self.octx, &self.overlay);
+        let Some(layer) = &self.layer else {
+            return;
+        };
+        self.world_transform(&self.octx);
+        let s = self.viewport.scale;
+        let ctx = &self.octx;
+        ctx.set_line_join("round");
+        let (dark, light) = &self.focus_colours;
+        if let Some(h) = self.hovered {
+            if let Some(p) = self.paths.get(&layer.level).and_then(|p| p.get(h)) {
+                ctx.set_stroke_style_str(dark);
+                ctx.set_line_width(2.0 / s);
+                ctx.stroke_with_path(p);
+            }
+        }
+        if let Some((level, i)) = self.selected {
+            if let Some(p) = self.paths.get(&level).and_then(|p| p.get(i)) {
+                ctx.set_stroke_style_str(light);
+                ctx.set_line_width(5.0 / s);
+                ctx.stroke_with_path(p);
+                ctx.set_stroke_style_str(dark);
+                ctx.set_line_width(2.5 / s);
+                ctx.stroke_with_path(p);
+            }
+        }
+    }
+
+    /// Whether paths of `level` are cached.
+    pub fn has_paths(&self, level: Level) -> bool {
+        self.paths.contains_key(&level)
+    }
+
+    /// The base canvas (for export).
+    pub fn base_canvas(&self) -> &HtmlCanvasElement {
+        &self.base
+    }
+}

@@ -1,0 +1,7 @@
+//! The map page's components.
+pub mod controls;
+pub mod legend;
+pub mod map;
+pub mod panel;
+pub mod status;
+pub mod tooltip;

@@ -1,0 +1,63 @@
+//! What can go wrong while loading data, in words a reader understands.
+use crate::lang::Lang;
+use buurtkaart_model::FormatError;
+use thiserror::Error;
+
+/// A data file could not be used.
+#[derive(Debug, Clone, Error, PartialEq)]
+pub enum DataError {
+    /// The request failed (offline, refused, aborted).
+    #[error("{file}: network error: {message}")]
+    Network {
+        /// File requested.
+        file: String,
+        /// Browser's message.
+        message: String,
+    },
+    /// The server answered with an error status.
+    #[error("{file}: HTTP {status}")]
+    Status {
+        /// File requested.
+        file: String,
+        /// HTTP status.
+        status: u16,
+    },
+    /// The file arrived but is not in the expected format.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+}
+
+impl DataError {
+    /// The file this error concerns.
+    pub fn file(&self) -> String {
+        match self {
+            DataError::Network { file, .. } | DataError::Status { file, .. } => file.clone(),
+            DataError::Format(FormatError::Parse { file, .. })
+            | DataError::Format(FormatError::BadArc { file, .. })
+            | DataError::Format(FormatError::ColumnLength { file, .. })
+            | DataError::Format(FormatError::Version { file, .. }) => file.clone(),
+            DataError::Format(FormatError::BadCode(_)) => String::new(),
+        }
+    }
+
+    /// A sentence for the reader, naming the file.
+    pub fn message(&self, lang: Lang) -> String {
+        let file = self.file();
+        match (self, lang) {
+            (DataError::Network { .. }, Lang::Nl) => {
+                format!("Het bestand {file} kon niet worden geladen (netwerkfout).")
+            }
+            (DataError::Network { .. }, Lang::En) => {
+                format!("The file {file} could not be loaded (network error).")
+            }
+            (DataError::Status { status, .. }, Lang::Nl) => {
+                format!("Het bestand {file} kon niet worden geladen (HTTP {status}).")
+            }
+            (DataError::Status { status, .. }, Lang::En) => {
+                format!("The file {file} could not be loaded (HTTP {status}).")
+            }
+            (DataError::Format(e), Lang::Nl) => format!("Het bestand {file} is beschadigd: {e}"),
+            (DataError::Format(e), Lang::En) => format!("The file {file} is damaged: {e}"),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
+use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
+use crate::components::legend::Legend;
+use crate::components::map::MapView;
+use crate::components::panel::DetailPanel;
+use crate::components::status::{LoadStatus, Notices};
+use crate::components::tooltip::Tooltip;
+use crate::context::MapContext;
+use crate::data::DataStore;
+use crate::i18n;
+use crate::state::{Notice, ViewState};
+use buurtkaart_model::{AreaCode, Level};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(s)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| s.to_string())
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// The map with its side panel.
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    let location = use_location();
+    let parsed = Memo::new(move |_| {
+        let path = decode(&location.pathname.get());
+        let query: Vec<(String, String)> = location.query.with(|q| {
+            q.clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        });
+        ViewState::from_url(&path, &query)
+    });
+    let view = Memo::new(move |_| parsed.get().0);
+    let ctx = MapContext {
+        view,
+        scale: RwSignal::new(1.0),
+        hover: RwSignal::new(None),
+        highlight: RwSignal::new(None),
+        command: RwSignal::new(None),
+        dark: RwSignal::new(prefers_dark()),
+        ready: RwSignal::new(false),
+    };
+    provide_context(ctx);
+
+    // Reset the legend highlight when the indicator or level changes.
+    Effect::new(move |_| {
+        view.with(|v| (v.indicator.clone(), v.level));
+        ctx.highlight.set(None);
+    });
+
+    let notices = Signal::derive(move || {
+        let mut n = parsed.get().1;
+        if let Some(code) = ctx.selected() {
+            let data = store.level(code.level());
+            if let Some(rows) = data.rows {
+                if !rows.contains_key(code.as_str()) {
+                    n.push(Notice::BadArea(code.to_string()));
+                }
+            }
+        }
+        if let Some(id) = view.with(|v| v.indicator.clone()) {
+            let known = store.manifest.with(|m| m.as_ref().map(|m| m.indicator(&id).is_some()));
+            if known == Some(false) {
+                n.push(Notice::BadParam { key: "indicator".into(), value: id });
+            }
+        }
+        n
+    });
+
+    let navigate = use_navigate();
+    let on_select = {
+        let navigate = navigate.clone();
+        Callback::new(move |(_level, code): (Level, String)| {
+            let mut v = view.get_untracked();
+            v.selected = AreaCode::parse(&code).ok();
+            navigate(&v.to_url(), NavigateOptions::default());
+        })
+    };
+    let on_close = Callback::new(move |_| {
+        let mut v = view.get_untracked();
+        v.selected = None;
+        navigate(&v.to_url(), NavigateOptions::default());
+    });
+
+    view! {
+        <div class="map-page" class:dark=move || ctx.dark.get()>
+            <div class="map-wrap" id="map">
+                <MapView on_select=on_select />
+                <ZoomButtons />
+                <Tooltip />
+                <LoadStatus />
+                <Notices notices=notices />
+                <p class="map-source">{move || i18n::source_line(ctx.lang())}</p>
+            </div>
+            <aside class="sidebar" aria-label=move || ctx.lang().pick("Toelichting en details", "Explanation and details")>
+                <div class="controls">
+                    <IndicatorPicker />
+                    <LevelSwitch />
+                </div>
+                <Legend />
+                <DetailPanel on_close=on_close />
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,3 @@
+//! One route component per file.
+pub mod about;
+pub mod map_page;
