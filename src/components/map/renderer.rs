@@ -270,7 +270,25 @@ impl Renderer {
         let _ = self.sctx.draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
         self.snap_viewport = Some(self.viewport);
         self.last_full_ms = now() - t0;
+        self.publish();
         self.draw_overlay();
+    }
+
+    /// Exposes the drawn view as `data-*` attributes of the map element, so tests and the
+    /// benchmark can relate screen pixels to places without reaching into the app.
+    fn publish(&self) {
+        let Some(el) = self.base.parent_element() else { return };
+        let v = &self.viewport;
+        let level = self.layer.as_ref().map(|l| l.level.id()).unwrap_or("");
+        for (k, val) in [
+            ("data-level", level.to_string()),
+            ("data-scale", format!("{}", v.scale)),
+            ("data-cx", format!("{}", v.cx)),
+            ("data-cy", format!("{}", v.cy)),
+            ("data-draw-ms", format!("{:.1}", self.last_full_ms)),
+        ] {
+            let _ = el.set_attribute(k, &val);
+        }
     }
 
     /// Draws the last full frame moved and scaled to the current viewport (cheap, for gestures).

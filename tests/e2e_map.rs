@@ -1,0 +1,223 @@
+//! Issue 4 in a real headless Chromium: the national choropleth shows the right class colours at
+//! known places (computed independently here from `public/data`), hover shows a tooltip, zooming
+//! switches gemeente → wijk → buurt, a click selects a buurt (panel + URL), and switching the
+//! indicator changes the legend.
+
+mod support;
+
+use buurtkaart::carto::{AreaShapes, Projection, Viewport};
+use buurtkaart::scale::palette::{colours, Palette};
+use buurtkaart_model::{AreaIndex, ScaleKind, Topology, ValueTable};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use geo::{Area, Contains, InteriorPoint, Point};
+use std::time::Duration;
+use support::Browser;
+
+/// A scored buurt with a point well inside it.
+struct Probe {
+    code: String,
+    name: String,
+    class: u8,
+    world: (f64, f64),
+}
+
+fn read(file: &str) -> String {
+    let path = support::repo_root().join("public/data").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The `n` largest scored buurten whose interior point has `margin_km` of room around it.
+fn probes(n: usize, margin_km: f64) -> Vec<Probe> {
+    let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json")).unwrap();
+    let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
+    let topo = Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).unwrap();
+    let rows: std::collections::HashMap<&str, usize> =
+        index.codes.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let shapes =
+        AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default()).unwrap();
+    let mut by_size: Vec<usize> = (0..shapes.len()).collect();
+    by_size.sort_by(|&a, &b| {
+        shapes.shapes[b].geometry.unsigned_area().total_cmp(&shapes.shapes[a].geometry.unsigned_area())
+    });
+    let mut out = Vec::new();
+    for i in by_size {
+        let s = &shapes.shapes[i];
+        let Some(row) = s.row else { continue };
+        let Some(class) = lbm.get("lbm_klasse", row) else { continue };
+        let Some(p) = s.geometry.interior_point() else { continue };
+        let room = [(0.0, 0.0), (margin_km, 0.0), (-margin_km, 0.0), (0.0, margin_km), (0.0, -margin_km)]
+            .iter()
+            .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
+        // Another shape on top (an enclave) would change the colour; skip those.
+        if !room || shapes.hit(p.x(), p.y()) != Some(i) {
+            continue;
+        }
+        out.push(Probe {
+            code: s.code.clone(),
+            name: index.names[row].clone(),
+            class: class as u8,
+            world: (p.x(), p.y()),
+        });
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// The map's drawn view, read from its `data-*` attributes, plus its offset in the page.
+async fn view(b: &Browser) -> (Viewport, (f64, f64), String) {
+    let v: (f64, f64, f64, f64, f64, f64, f64, String) = b
+        .js("const e = document.querySelector('.map-canvas'); const r = e.getBoundingClientRect();
+             return [r.left, r.top, r.width, r.height, +e.dataset.scale, +e.dataset.cx, +e.dataset.cy, e.dataset.level];")
+        .await;
+    (
+        Viewport { width: v.2, height: v.3, scale: v.4, cx: v.5, cy: v.6 },
+        (v.0, v.1),
+        v.7,
+    )
+}
+
+/// RGB of the base canvas at CSS position (`x`, `y`) relative to the map.
+async fn pixel(b: &Browser, x: f64, y: f64) -> [u8; 3] {
+    let script = format!(
+        "const c = document.querySelector('.map-base'); const k = c.width / c.getBoundingClientRect().width;
+         const d = c.getContext('2d').getImageData(Math.round({x} * k), Math.round({y} * k), 1, 1).data;
+         return [d[0], d[1], d[2]];"
+    );
+    b.js(&script).await
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+#[tokio::test]
+async fn national_choropleth_has_the_right_colours_at_known_places() {
+    let probes = probes(40, 2.0);
+    assert!(probes.len() >= 30, "only {} probes", probes.len());
+    let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
+
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let ready_ms: f64 = b
+        .js("return performance.getEntriesByName('choropleth-ready','mark')[0].startTime;")
+        .await;
+    println!("choropleth-ready after {ready_ms:.0} ms (debug info, not a benchmark)");
+    let (vp, _, level) = view(&b).await;
+    assert_eq!(level, "buurt", "the default view shows buurten");
+
+    let mut matched = 0;
+    let mut classes = std::collections::BTreeSet::new();
+    let mut misses = Vec::new();
+    for p in &probes {
+        let (sx, sy) = vp.to_screen(p.world.0, p.world.1);
+        let got = pixel(&b, sx, sy).await;
+        let want = palette[p.class as usize - 1];
+        let close = (got[0] as i32 - want.0 as i32).abs() <= 3
+            && (got[1] as i32 - want.1 as i32).abs() <= 3
+            && (got[2] as i32 - want.2 as i32).abs() <= 3;
+        if close {
+            matched += 1;
+            classes.insert(p.class);
+        } else {
+            misses.push(format!("{} {} class {}: got {} want {}", p.code, p.name, p.class, hex(got), want.css()));
+        }
+    }
+    assert!(
+        matched * 10 >= probes.len() * 9,
+        "only {matched} of {} probes had their class colour: {misses:#?}",
+        probes.len()
+    );
+    assert!(classes.len() >= 3, "expected several classes among the probes, saw {classes:?}");
+    b.screenshot("map-desktop").await;
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn hover_shows_tooltip_and_click_selects_the_buurt() {
+    let probe = probes(1, 2.5).remove(0);
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let (vp, (ox, oy), _) = view(&b).await;
+    let (sx, sy) = vp.to_screen(probe.world.0, probe.world.1);
+    let (x, y) = (ox + sx, oy + sy);
+
+    let hover = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x - 30.0, y })
+        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x, y });
+    b.client.perform_actions(hover).await.expect("hover");
+    b.wait_for_text(".tooltip-name", &probe.name).await;
+    let labels = ["zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak", "voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend"];
+    b.wait_for_text(".tooltip-value", labels[probe.class as usize - 1]).await;
+
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    b.client.perform_actions(click).await.expect("click");
+    b.wait_for_path(&format!("/buurt/{}", probe.code)).await;
+    b.wait_for_text(".panel-name", &probe.name).await;
+    b.screenshot("map-selected-desktop").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn zooming_in_switches_from_gemeenten_to_wijken_to_buurten() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/?niveau=auto").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let mut seen = vec![view(&b).await.2];
+    for _ in 0..12 {
+        b.click(".zoom-in").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let level = view(&b).await.2;
+        if seen.last() != Some(&level) {
+            seen.push(level.clone());
+        }
+        if level == "buurt" {
+            break;
+        }
+    }
+    assert_eq!(seen, ["gemeente", "wijk", "buurt"], "levels seen while zooming in");
+    b.wait_for_text(".legend-title", "2024").await;
+    b.screenshot("map-zoomed-buurten").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn switching_indicator_recolours_and_updates_legend_and_url() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".legend-title", "Leefbaarheid (klasse)").await;
+    let picker = b.wait_for("#indicator-picker").await;
+    picker.select_by_value("woz").await.expect("choose WOZ");
+    b.wait_for_path("/?indicator=woz").await;
+    b.wait_for_text(".legend-title", "WOZ-waarde").await;
+    b.wait_for_text(".legend-items", "580").await;
+    let items: usize = b.js("return document.querySelectorAll('.legend-item').length;").await;
+    assert_eq!(items, 8, "7 quantile classes plus 'geen gegevens'");
+
+    // Clicking a legend class highlights it (aria-pressed) and clicking again clears it.
+    b.click(".legend-item").await;
+    b.wait_for(".legend-item[aria-pressed='true']").await;
+    b.screenshot("map-woz-highlight").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn phone_layout_shows_map_and_legend() {
+    let b = Browser::start(390, 844).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let no_hscroll: bool = b
+        .js("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert!(no_hscroll, "the phone layout scrolls sideways");
+    b.screenshot("map-phone").await;
+    b.close().await;
+}
