@@ -161,6 +161,7 @@ pub fn join(src: Sources) -> Result<Joined> {
 
     // Wijken: CBS list plus boundary-only wijken (e.g. "Groot water") of known gemeenten.
     let mut wijk_index = index(Level::Wijk);
+    let cbs_wijken = wijk_index.len();
     let mut abroad = Vec::new();
     let mut boundary_only = Vec::new();
     let mut wijk_geometry = BTreeMap::new();
@@ -256,7 +257,7 @@ pub fn join(src: Sources) -> Result<Joined> {
         }
     }
 
-    let history = attach_history(&src.history, &mut wijk, &mut report);
+    let history = attach_history(&src.history, &mut wijk, cbs_wijken, &mut report);
     attach_gemeenten_2022(&src.gemeenten_2022, &mut gem, &mut report);
     let details = details(&src.cbs);
 
@@ -333,6 +334,7 @@ pub fn round(x: f64, d: i32) -> f64 {
 fn attach_history(
     rows: &[HistoryRow],
     wijk: &mut LevelData,
+    cbs_wijken: usize,
     report: &mut JoinReport,
 ) -> WijkHistory {
     let years: Vec<u16> = rows
@@ -417,11 +419,6 @@ fn attach_history(
         .filter(|e| e.reason == "code_not_in_2024")
         .count();
     let differs = excluded.len() - not_in;
-    let cbs_wijken = wijk
-        .names
-        .iter()
-        .filter(|n| n.as_str() != "Groot water")
-        .count();
     report.line(format!(
         "wijk history [{HISTORY_FILE}]: {} of {} history codes attached; {} not in 2024, {} name differs; {} of {} wijken have a history ({:.1} %)",
         series.len(),

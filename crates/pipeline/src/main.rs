@@ -94,7 +94,9 @@ fn main() -> ExitCode {
             };
             build(&opts).map(|built| {
                 for (level, shapes) in &built.shapes {
-                    let m = buurtkaart_pipeline::measure::measure_level(shapes, max_gap_width);
+                    let source = &built.joined.level(*level).geometry;
+                    let m =
+                        buurtkaart_pipeline::measure::measure_level(source, shapes, max_gap_width);
                     println!("{}: {m}", level.id());
                 }
             })

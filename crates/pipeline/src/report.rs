@@ -81,13 +81,17 @@ impl fmt::Display for Summary {
             )?;
             writeln!(
                 f,
-                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} rings reverted) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed",
+                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} folds merged, {} rings reverted; guard: {} rounds, {} pairs kept apart, {} pairs still worse) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed",
                 s.quantise.vertices_in,
                 s.quantise.vertices_out,
                 s.snap.vertices_out,
                 s.snap.moved,
                 s.snap.inserted,
+                s.snap.folds,
                 s.snap.reverted_rings,
+                s.rounds,
+                s.apart,
+                s.worse_pairs,
                 s.arcs,
                 s.simplify.before,
                 s.simplify.after,

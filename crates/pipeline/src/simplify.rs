@@ -15,12 +15,26 @@ pub struct SimplifyStats {
     pub protected_arcs: usize,
 }
 
-/// Simplifies every arc with tolerance `eps` (grid units). A ring that would lose its area
-/// (fewer than 3 distinct positions, zero area or flipped orientation) gets its arcs
-/// simplified with a quarter of the tolerance, repeatedly, down to no simplification.
-pub fn simplify(arcs: &Arcs, eps: f64) -> (Vec<Vec<Pt>>, SimplifyStats) {
-    let mut tol = vec![eps; arcs.arcs.len()];
-    let mut out: Vec<Vec<Pt>> = arcs.arcs.iter().map(|a| douglas_peucker(a, eps)).collect();
+/// Simplifies every arc with tolerance `eps` (grid units), except the arcs marked in
+/// `exact`. A ring that would lose its area (fewer than 3 distinct positions, zero area,
+/// flipped orientation or less than a tenth of its area left) gets its arcs simplified with
+/// a quarter of the tolerance, repeatedly, down to no simplification.
+pub fn simplify(arcs: &Arcs, eps: f64, exact: &[bool]) -> (Vec<Vec<Pt>>, SimplifyStats) {
+    let mut tol: Vec<f64> = (0..arcs.arcs.len())
+        .map(|i| {
+            if exact.get(i).copied().unwrap_or(false) {
+                0.0
+            } else {
+                eps
+            }
+        })
+        .collect();
+    let mut out: Vec<Vec<Pt>> = arcs
+        .arcs
+        .iter()
+        .zip(&tol)
+        .map(|(a, t)| douglas_peucker(a, *t))
+        .collect();
     let mut stats = SimplifyStats {
         before: arcs.arcs.iter().map(Vec::len).sum(),
         ..Default::default()
