@@ -9,11 +9,14 @@ pub mod i18n;
 pub mod routes;
 pub mod format;
 pub mod lang;
+pub mod perf;
 pub mod scale;
 pub mod state;
 
 /// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.
 pub fn start() {
+    perf::mark("start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    perf::mark("mounted");
 }

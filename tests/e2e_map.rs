@@ -105,6 +105,20 @@ async fn national_choropleth_has_the_right_colours_at_known_places() {
         .js("return performance.getEntriesByName('choropleth-ready','mark')[0].startTime;")
         .await;
     println!("choropleth-ready after {ready_ms:.0} ms (debug info, not a benchmark)");
+    let marks: Vec<(String, f64)> = b
+        .js("return performance.getEntriesByType('mark').map(m => [m.name, m.startTime]);")
+        .await;
+    for (name, t) in marks {
+        println!("  {t:>7.0} ms  {name}");
+    }
+    let res: Vec<(String, f64, f64, f64)> = b
+        .js("return performance.getEntriesByType('resource').map(r => [r.name.split('/').pop(), r.startTime, r.responseEnd, r.transferSize]);")
+        .await;
+    for (name, s, e, size) in res {
+        println!("  {s:>7.0} – {e:>7.0} ms  {size:>9} B  {name}");
+    }
+    let draw: String = b.js("return document.querySelector('.map-canvas').dataset.drawMs;").await;
+    println!("  last full draw {draw} ms");
     let (vp, _, level) = view(&b).await;
     assert_eq!(level, "buurt", "the default view shows buurten");
 

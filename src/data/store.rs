@@ -4,8 +4,8 @@ use super::error::DataError;
 use super::fetch::fetch_text;
 use crate::carto::{AreaShapes, Projection};
 use buurtkaart_model::{
-    AreaCode, AreaIndex, FormatError, Indicator, Level, Manifest, Topology, ValueTable,
-    FORMAT_VERSION,
+    AreaCode, AreaIndex, FormatError, GemeenteDetail, Indicator, Level, Manifest, Topology,
+    ValueTable, WijkHistory, FORMAT_VERSION,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -46,6 +46,10 @@ pub struct DataStore {
     pub errors: RwSignal<Vec<DataError>>,
     /// Bumped by [`DataStore::retry`] so that loaders run again.
     pub attempt: RwSignal<u32>,
+    /// Yearly series per gemeente (`detail/GMxxxx.json`), by gemeente code.
+    details: RwSignal<HashMap<String, Arc<GemeenteDetail>>>,
+    /// The Leefbaarometer history of the wijken (`wijk.history.json`).
+    history: RwSignal<Option<Arc<WijkHistory>>>,
 }
 
 impl Default for DataStore {
@@ -64,6 +68,8 @@ impl DataStore {
             done: RwSignal::new(0),
             errors: RwSignal::new(Vec::new()),
             attempt: RwSignal::new(0),
+            details: RwSignal::new(HashMap::new()),
+            history: RwSignal::new(None),
         }
     }
 
@@ -122,7 +128,9 @@ impl DataStore {
             return;
         }
         spawn_local(async move {
-            let result = fetch_text("manifest.json").await.and_then(|text| {
+            let text = fetch_text("manifest.json").await;
+            crate::perf::mark("fetched:manifest.json");
+            let result = text.and_then(|text| {
                 let m: Manifest = serde_json::from_str(&text)
                     .map_err(|e| FormatError::parse("manifest.json", "manifest", e))?;
                 if m.format_version != FORMAT_VERSION {
@@ -135,7 +143,11 @@ impl DataStore {
                 Ok(m)
             });
             match result {
-                Ok(m) => store.manifest.set(Some(Arc::new(m))),
+                Ok(m) => {
+                    crate::perf::mark("parsed:manifest.json");
+                    store.manifest.set(Some(Arc::new(m)));
+                    crate::perf::mark("rendered:manifest.json");
+                }
                 Err(e) => store.fail(e),
             }
             store.finish("manifest.json");
@@ -180,8 +192,11 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            match fetch_text(&file).await.and_then(|t| Ok(Topology::from_json(&file, &t)?)) {
+            let text = fetch_text(&file).await;
+            crate::perf::mark(&format!("fetched:{file}"));
+            match text.and_then(|t| Ok(Topology::from_json(&file, &t)?)) {
                 Ok(topo) => {
+                    crate::perf::mark(&format!("parsed:{file}"));
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
                     store.build_shapes_if_ready(level);
                 }
@@ -206,7 +221,9 @@ impl DataStore {
         let store = *self;
         let group = group.to_string();
         spawn_local(async move {
-            match fetch_text(&file).await.and_then(|t| Ok(ValueTable::from_json(&file, &t)?)) {
+            let text = fetch_text(&file).await;
+            crate::perf::mark(&format!("fetched:{file}"));
+            match text.and_then(|t| Ok(ValueTable::from_json(&file, &t)?)) {
                 Ok(table) => store.levels.update(|l| {
                     l.entry(level).or_default().tables.insert(group, Arc::new(table));
                 }),
@@ -253,11 +270,77 @@ impl DataStore {
             return;
         };
         match AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Self::projection()) {
-            Ok(shapes) => self.levels.update(|l| {
-                l.entry(level).or_default().shapes = Some(Arc::new(shapes));
-            }),
+            Ok(shapes) => {
+                crate::perf::mark(&format!("shapes:{}", level.id()));
+                self.levels.update(|l| {
+                    l.entry(level).or_default().shapes = Some(Arc::new(shapes));
+                })
+            }
             Err(e) => self.fail(e.into()),
         }
+    }
+}
+
+/// The panel's extra files: yearly series per gemeente and the wijk history.
+impl DataStore {
+    /// Starts loading `detail/{gemeente}.json` (crime and health series of the gemeente and its
+    /// buurten), if not loaded or loading. Call it only for a gemeente that exists.
+    pub fn ensure_detail(&self, gemeente: &AreaCode) {
+        let code = gemeente.gemeente().to_string();
+        let file = format!("detail/{code}.json");
+        if self.details.with_untracked(|d| d.contains_key(&code)) || !self.begin(&file) {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            let parsed = fetch_text(&file).await.and_then(|t| {
+                serde_json::from_str::<GemeenteDetail>(&t)
+                    .map_err(|e| FormatError::parse(&file, "gemeente detail", e).into())
+            });
+            match parsed {
+                Ok(d) => store.details.update(|m| {
+                    m.insert(code, Arc::new(d));
+                }),
+                Err(e) => store.fail(e),
+            }
+            store.finish(&file);
+        });
+    }
+
+    /// The loaded detail file of `gemeente` (tracked).
+    pub fn detail(&self, gemeente: &AreaCode) -> Option<Arc<GemeenteDetail>> {
+        let code = gemeente.gemeente();
+        self.details.with(|d| d.get(code.as_str()).cloned())
+    }
+
+    /// How many detail files are loaded (tracked): a cheap signal that one arrived.
+    pub fn detail_count(&self) -> usize {
+        self.details.with(|d| d.len())
+    }
+
+    /// Starts loading `wijk.history.json` (Leefbaarometer 2002–2022 per wijk), once.
+    pub fn ensure_history(&self) {
+        const FILE: &str = "wijk.history.json";
+        if self.history.with_untracked(|h| h.is_some()) || !self.begin(FILE) {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            let parsed = fetch_text(FILE).await.and_then(|t| {
+                serde_json::from_str::<WijkHistory>(&t)
+                    .map_err(|e| FormatError::parse(FILE, "wijk history", e).into())
+            });
+            match parsed {
+                Ok(h) => store.history.set(Some(Arc::new(h))),
+                Err(e) => store.fail(e),
+            }
+            store.finish(FILE);
+        });
+    }
+
+    /// The wijk history, once loaded (tracked).
+    pub fn history(&self) -> Option<Arc<WijkHistory>> {
+        self.history.get()
     }
 }
 

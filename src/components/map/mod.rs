@@ -1,5 +1,6 @@
 //! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
 mod gestures;
+mod paths;
 mod renderer;
 
 use crate::carto::viewport::Bounds;
@@ -211,6 +212,14 @@ pub fn MapView(
             let palette = ctx.view.with(|v| v.palette);
             let dark = ctx.dark.get();
             let highlight = ctx.highlight.get();
+            // Wait for the values before drawing a level, unless their file failed: a map of
+            // all-grey areas that recolours a moment later is slower and looks broken.
+            if let Some(ind) = &ind {
+                let failed = store.errors.with(|e| !e.is_empty());
+                if !data.tables.contains_key(&ind.group) && !failed {
+                    return;
+                }
+            }
             let (class_of, cols, complete) = match &ind {
                 Some(ind) => {
                     let classes = Classes::new(ind, level);
@@ -276,7 +285,7 @@ pub fn MapView(
             };
             let b = shapes.shapes[i].bounds;
             h.with(|r| {
-                r.prepare(level, &shapes);
+                r.prepare(level, &shapes, i);
                 r.selected = Some((level, i));
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();

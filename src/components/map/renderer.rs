@@ -1,10 +1,9 @@
 //! Draws a level's areas on a canvas: one `Path2d` per area (built once, in km), added to one
 //! path per class and filled with the world transform. An overlay canvas carries hover and
 //! selection, so moving the pointer never repaints the choropleth.
+use super::paths::PathCache;
 use crate::carto::{AreaShapes, Viewport};
 use buurtkaart_model::Level;
-use geo::{Coord, LineString};
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
@@ -43,7 +42,7 @@ pub struct Renderer {
     /// What is on screen.
     pub viewport: Viewport,
     dpr: f64,
-    paths: HashMap<Level, Vec<Path2d>>,
+    paths: PathCache,
     /// The layer drawn by [`Renderer::draw_full`].
     pub layer: Option<Layer>,
     /// Duration of the last full draw (ms).
@@ -67,54 +66,6 @@ fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Signed area of a ring (positive = clockwise on screen, y down).
-fn signed_area(ring: &LineString<f64>) -> f64 {
-    ring.0
-        .windows(2)
-        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
-        .sum::<f64>()
-        / 2.0
-}
-
-fn trace(path: &Path2d, ring: &LineString<f64>, clockwise: bool) {
-    let pts: &[Coord<f64>] = &ring.0;
-    if pts.len() < 3 {
-        return;
-    }
-    let reverse = (signed_area(ring) > 0.0) != clockwise;
-    let mut it: Box<dyn Iterator<Item = &Coord<f64>>> = if reverse {
-        Box::new(pts.iter().rev())
-    } else {
-        Box::new(pts.iter())
-    };
-    if let Some(p) = it.next() {
-        path.move_to(p.x, p.y);
-    }
-    for p in it {
-        path.line_to(p.x, p.y);
-    }
-    path.close_path();
-}
-
-/// One `Path2d` per shape; exteriors clockwise and holes anticlockwise, so the non-zero rule
-/// fills overlapping neighbours fully and leaves holes open.
-fn build_paths(shapes: &AreaShapes) -> Vec<Path2d> {
-    shapes
-        .shapes
-        .iter()
-        .map(|s| {
-            let path = Path2d::new().expect("Path2D is supported");
-            for poly in &s.geometry.0 {
-                trace(&path, poly.exterior(), true);
-                for hole in poly.interiors() {
-                    trace(&path, hole, false);
-                }
-            }
-            path
-        })
-        .collect()
-}
-
 impl Renderer {
     /// A renderer on the base and overlay canvases; `None` if 2D canvas is unavailable.
     pub fn new(base: HtmlCanvasElement, overlay: HtmlCanvasElement) -> Option<Self> {
@@ -130,7 +81,7 @@ impl Renderer {
             snap_viewport: None,
             viewport: Viewport { width: 1.0, height: 1.0, scale: 1.0, cx: 0.0, cy: 0.0 },
             dpr: 1.0,
-            paths: HashMap::new(),
+            paths: PathCache::default(),
             layer: None,
             last_full_ms: 0.0,
             hovered: None,
@@ -154,12 +105,10 @@ impl Renderer {
         true
     }
 
-    /// Makes sure the per-area paths of `level` exist.
-    pub fn prepare(&mut self, level: Level, shapes: &AreaShapes) {
-        let stale = self.paths.get(&level).is_none_or(|p| p.len() != shapes.len());
-        if stale {
-            self.paths.insert(level, build_paths(shapes));
-        }
+    /// Makes sure the path of shape `i` of `level` exists (for the selection outline).
+    pub fn prepare(&mut self, level: Level, shapes: &AreaShapes, i: usize) {
+        let scale = self.viewport.scale;
+        self.paths.get(level, shapes, i, scale);
     }
 
     fn world_transform(&self, ctx: &CanvasRenderingContext2d) {
@@ -187,46 +136,38 @@ impl Renderer {
         let Some(layer) = &self.layer else {
             return;
         };
-        if let Some(g) = &layer.gemeenten {
-            if !self.paths.contains_key(&Level::Gemeente) {
-                self.paths.insert(Level::Gemeente, build_paths(g));
-            }
-        }
-        if !self.paths.contains_key(&layer.level) {
-            self.paths.insert(layer.level, build_paths(&layer.shapes));
-        }
+        self.world_transform(&self.ctx);
         let ctx = &self.ctx;
-        self.world_transform(ctx);
+        let paths = &mut self.paths;
         let bounds = self.viewport.world_bounds();
         let scale = self.viewport.scale;
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes.
         let gem_visible = layer.gemeenten.as_ref().map(|g| g.in_bounds(bounds));
-        if let (Some(g), Some(vis), Some(paths)) =
-            (&layer.gemeenten, &gem_visible, self.paths.get(&Level::Gemeente))
-        {
-            if layer.level != Level::Gemeente && paths.len() == g.len() {
+        if let (Some(g), Some(vis)) = (&layer.gemeenten, &gem_visible) {
+            if layer.level != Level::Gemeente {
                 let under = Path2d::new().expect("Path2D");
                 for &i in vis {
-                    under.add_path(&paths[i]);
+                    if let Some(p) = paths.get(Level::Gemeente, g, i, scale) {
+                        under.add_path(&p);
+                    }
                 }
                 ctx.set_fill_style_str(&layer.no_data);
                 ctx.fill_with_path_2d(&under);
             }
         }
 
-        let Some(paths) = self.paths.get(&layer.level) else {
-            return;
-        };
+        crate::perf::mark("draw:underlay");
         let visible = layer.shapes.in_bounds(bounds);
         let n = layer.colours.len();
         let class_paths: Vec<Path2d> = (0..=n).map(|_| Path2d::new().expect("Path2D")).collect();
         for &i in &visible {
             let c = layer.class_of.get(i).copied().flatten().map(|c| c as usize).unwrap_or(n).min(n);
-            if let Some(p) = paths.get(i) {
-                class_paths[c].add_path(p);
+            if let Some(p) = paths.get(layer.level, &layer.shapes, i, scale) {
+                class_paths[c].add_path(&p);
             }
         }
+        crate::perf::mark("draw:classpaths");
         // Borders only where areas are big enough on screen to see them.
         let avg_px = if visible.is_empty() {
             0.0
@@ -249,14 +190,15 @@ impl Renderer {
             }
         }
         ctx.set_global_alpha(1.0);
+        crate::perf::mark("draw:fills");
 
         // Gemeente outlines on top of wijken and buurten.
-        if let (Some(vis), Some(gpaths)) = (&gem_visible, self.paths.get(&Level::Gemeente)) {
+        if let (Some(g), Some(vis)) = (&layer.gemeenten, &gem_visible) {
             if layer.level != Level::Gemeente {
                 let lines = Path2d::new().expect("Path2D");
                 for &i in vis {
-                    if let Some(p) = gpaths.get(i) {
-                        lines.add_path(p);
+                    if let Some(p) = paths.peek(Level::Gemeente, i).or_else(|| paths.get(Level::Gemeente, g, i, scale)) {
+                        lines.add_path(&p);
                     }
                 }
                 ctx.set_stroke_style_str(&layer.outline);
@@ -265,6 +207,7 @@ impl Renderer {
             }
         }
 
+        crate::perf::mark("draw:outlines");
         // Keep a copy for smooth gestures.
         self.clear(&self.sctx, &self.snapshot);
         let _ = self.sctx.draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
@@ -320,27 +263,22 @@ impl Renderer {
         ctx.set_line_join("round");
         let (dark, light) = &self.focus_colours;
         if let Some(h) = self.hovered {
-            if let Some(p) = self.paths.get(&layer.level).and_then(|p| p.get(h)) {
+            if let Some(p) = self.paths.peek(layer.level, h) {
                 ctx.set_stroke_style_str(dark);
                 ctx.set_line_width(2.0 / s);
-                ctx.stroke_with_path(p);
+                ctx.stroke_with_path(&p);
             }
         }
         if let Some((level, i)) = self.selected {
-            if let Some(p) = self.paths.get(&level).and_then(|p| p.get(i)) {
+            if let Some(p) = self.paths.peek(level, i) {
                 ctx.set_stroke_style_str(light);
                 ctx.set_line_width(5.0 / s);
-                ctx.stroke_with_path(p);
+                ctx.stroke_with_path(&p);
                 ctx.set_stroke_style_str(dark);
                 ctx.set_line_width(2.5 / s);
-                ctx.stroke_with_path(p);
+                ctx.stroke_with_path(&p);
             }
         }
-    }
-
-    /// Whether paths of `level` are cached.
-    pub fn has_paths(&self, level: Level) -> bool {
-        self.paths.contains_key(&level)
     }
 
     /// The base canvas (for export).
