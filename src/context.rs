@@ -50,6 +50,8 @@ pub struct MapContext {
     pub dark: RwSignal<bool>,
     /// Set once the first full choropleth is on screen.
     pub ready: RwSignal<bool>,
+    /// Embeds: draw only this area and its children, fitted.
+    pub focus: RwSignal<Option<AreaCode>>,
 }
 
 impl MapContext {
@@ -65,6 +67,17 @@ impl MapContext {
             LevelMode::Auto => mode.level_at(self.scale.get()),
             other => other.level_at(0.0),
         }
+    }
+
+    /// The focus as a code-body prefix for [`crate::carto::shapes::within`]: a gemeente's four
+    /// characters, or the wijk's six (for a wijk, and for a buurt: its wijk's buurten).
+    pub fn only(&self) -> Option<String> {
+        self.focus.with(|f| {
+            f.as_ref().map(|c| match c.level() {
+                Level::Gemeente => c.as_str()[2..6].to_string(),
+                _ => c.as_str()[2..8].to_string(),
+            })
+        })
     }
 
     /// The selected area.

@@ -20,6 +20,23 @@ pub struct Shape {
     pub geometry: MultiPolygon<f64>,
 }
 
+/// Whether the area `code` lies within the focus `only`: the digits/letters of a CBS code after
+/// its two-letter prefix (`"0344"` = gemeente 0344, `"034401"` = wijk 034401).
+///
+/// ```
+/// use buurtkaart::carto::shapes::within;
+/// assert!(within("BU03440101", Some("0344")));
+/// assert!(within("WK034401", Some("034401")));
+/// assert!(!within("BU03630101", Some("0344")));
+/// assert!(within("BU03630101", None));
+/// ```
+pub fn within(code: &str, only: Option<&str>) -> bool {
+    match only {
+        None => true,
+        Some(o) => code.get(2..).is_some_and(|body| body.starts_with(o)),
+    }
+}
+
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// All shapes of one level, with an R-tree over their bounding boxes.

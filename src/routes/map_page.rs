@@ -52,6 +52,7 @@ pub fn MapPage() -> impl IntoView {
         command: RwSignal::new(None),
         dark: RwSignal::new(prefers_dark()),
         ready: RwSignal::new(false),
+        focus: RwSignal::new(None),
     };
     provide_context(ctx);
 

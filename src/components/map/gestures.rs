@@ -49,12 +49,12 @@ fn settle(h: &MapHandle, ctx: MapContext) {
 
 fn hit(h: &MapHandle, store: DataStore, ctx: MapContext, x: f64, y: f64) -> Option<(Level, usize, String)> {
     let level = h.with(|r| r.layer.as_ref().map(|l| l.level)).flatten()?;
-    let _ = ctx;
     let shapes = store.level_untracked(level).shapes?;
     let v = h.viewport()?;
     let (wx, wy) = v.to_world(x, y);
     let i = shapes.hit(wx, wy)?;
-    Some((level, i, shapes.shapes[i].code.clone()))
+    let code = shapes.shapes[i].code.clone();
+    crate::carto::shapes::within(&code, ctx.only().as_deref()).then_some((level, i, code))
 }
 
 fn set_hover(h: &MapHandle, ctx: MapContext, found: Option<(Level, usize)>, x: f64, y: f64) {

@@ -4,6 +4,7 @@ mod paths;
 mod renderer;
 
 use crate::carto::viewport::Bounds;
+use crate::carto::shapes::within;
 use crate::carto::Viewport;
 use crate::context::{Hover, MapCommand, MapContext};
 use crate::data::DataStore;
@@ -130,7 +131,15 @@ pub fn MapView(
     let container: NodeRef<html::Div> = NodeRef::new();
     let base: NodeRef<html::Canvas> = NodeRef::new();
     let overlay: NodeRef<html::Canvas> = NodeRef::new();
-    let home_bounds = Memo::new(move |_| store.manifest.with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))));
+    // "Home": the country, or in an embed the focus area once its shapes are loaded.
+    let home_bounds = Memo::new(move |_| match ctx.only() {
+        None => store.manifest.with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))),
+        Some(only) => {
+            let shapes = store.level(ctx.level()).shapes?;
+            let items = (0..shapes.len()).filter(|&i| within(&shapes.shapes[i].code, Some(&only)));
+            shapes.union_bounds(items)
+        }
+    });
 
     // Create the renderer once the canvases exist, and keep its size in step with the page.
     let fit_size = {
@@ -249,6 +258,7 @@ pub fn MapView(
                 gemeenten,
                 border: if dark { "rgba(18,20,24,0.75)" } else { "rgba(255,255,255,0.8)" }.into(),
                 outline: if dark { "rgba(230,230,230,0.5)" } else { "rgba(30,30,30,0.5)" }.into(),
+                only: ctx.only(),
             };
             h.with(|r| {
                 r.layer = Some(layer);

@@ -2,6 +2,7 @@
 //! path per class and filled with the world transform. An overlay canvas carries hover and
 //! selection, so moving the pointer never repaints the choropleth.
 use super::paths::PathCache;
+use crate::carto::shapes::within;
 use crate::carto::{AreaShapes, Viewport};
 use buurtkaart_model::Level;
 use std::sync::Arc;
@@ -28,6 +29,8 @@ pub struct Layer {
     pub border: String,
     /// Gemeente outline colour.
     pub outline: String,
+    /// Draw only areas within this focus (code body prefix, see [`within`]).
+    pub only: Option<String>,
 }
 
 /// Canvas state and caches of the map.
@@ -143,7 +146,13 @@ impl Renderer {
         let scale = self.viewport.scale;
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes.
-        let gem_visible = layer.gemeenten.as_ref().map(|g| g.in_bounds(bounds));
+        let only = layer.only.as_deref();
+        let gem_only = only.map(|o| &o[..o.len().min(4)]);
+        let gem_visible = layer.gemeenten.as_ref().map(|g| {
+            let mut v = g.in_bounds(bounds);
+            v.retain(|&i| within(&g.shapes[i].code, gem_only));
+            v
+        });
         if let (Some(g), Some(vis)) = (&layer.gemeenten, &gem_visible) {
             if layer.level != Level::Gemeente {
                 let under = Path2d::new().expect("Path2D");
@@ -158,7 +167,8 @@ impl Renderer {
         }
 
         crate::perf::mark("draw:underlay");
-        let visible = layer.shapes.in_bounds(bounds);
+        let mut visible = layer.shapes.in_bounds(bounds);
+        visible.retain(|&i| within(&layer.shapes.shapes[i].code, only));
         let n = layer.colours.len();
         let class_paths: Vec<Path2d> = (0..=n).map(|_| Path2d::new().expect("Path2D")).collect();
         for &i in &visible {
