@@ -2,6 +2,8 @@
 # The wasm-bindgen version is not pinned here: it is read from Cargo.lock.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# cargo and rustup need HOME; a bare CI environment may lack it.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 TOOLS="$ROOT/.tools"                   # npm tools (git-ignored)
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"   # cargo tools (kept between clones on one machine)
 export PATH="$TOOLS/node_modules/.bin:$CARGO_BIN:$PATH"
@@ -15,5 +17,5 @@ wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
 
-# Prints "label: 12s" for a command and keeps its exit status.
+# Seconds since the epoch, for the timings the scripts print.
 now_s() { date +%s; }
