@@ -4,7 +4,9 @@ use crate::routes::about::AboutPage;
 use crate::routes::map_page::MapPage;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use crate::theme::Theme;
 use leptos_router::path;
 
 /// The path of `<base href>` without a trailing slash ("" at the root), so the app can live
@@ -27,6 +29,7 @@ fn router_base() -> String {
 pub fn App() -> impl IntoView {
     let store = DataStore::new();
     provide_context(store);
+    crate::theme::provide_theme();
     store.load_manifest();
     view! {
         <Router base=router_base()>
@@ -47,16 +50,44 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let location = use_location();
-    let lang = Memo::new(move |_| {
-        location.query.with(|q| q.get("lang")).as_deref() == Some("en")
+    let navigate = use_navigate();
+    let theme = expect_context::<Theme>();
+    let en = Memo::new(move |_| location.query.with(|q| q.get("lang")).as_deref() == Some("en"));
+    // Keep <html lang> in step with the UI language.
+    Effect::new(move |_| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", if en.get() { "en" } else { "nl" });
+        }
     });
+    let switch_lang = move |_| {
+        let path = location.pathname.get_untracked();
+        let mut q = location.query.get_untracked();
+        if en.get_untracked() {
+            q.remove("lang");
+        } else {
+            q.replace("lang", "en".to_string());
+        }
+        let qs = q.to_query_string();
+        navigate(&format!("{path}{qs}"), NavigateOptions::default());
+    };
+    let pick = move |nl: &'static str, en_text: &'static str| if en.get() { en_text } else { nl };
     view! {
         <header class="topbar">
-            <a class="skip-link" href="#map">{move || if lang.get() { "Skip to map" } else { "Naar de kaart" }}</a>
+            <a class="skip-link" href="#map">{move || pick("Naar de kaart", "Skip to map")}</a>
             <A href="/" attr:class="brand">"Buurtkaart"</A>
-            <span class="tagline">{move || if lang.get() { "Liveability per neighbourhood" } else { "Leefbaarheid per buurt" }}</span>
-            <nav class="topnav">
-                <A href="/over">{move || if lang.get() { "About" } else { "Over" }}</A>
+            <span class="tagline">{move || pick("Leefbaarheid per buurt", "Liveability per neighbourhood")}</span>
+            <nav class="topnav" aria-label=move || pick("Hoofdmenu", "Main menu")>
+                <button type="button" class="lang-switch" on:click=switch_lang
+                    lang=move || if en.get() { "nl" } else { "en" }>
+                    {move || pick("English", "Nederlands")}
+                </button>
+                <button type="button" class="theme-toggle" aria-pressed=move || theme.dark().to_string()
+                    title=move || pick("Donkere weergave aan/uit", "Dark mode on/off")
+                    on:click=move |_| theme.toggle()>
+                    <span aria-hidden="true">{move || if theme.dark() { "☀" } else { "☾" }}</span>
+                    <span class="visually-hidden">{move || pick("Donkere weergave", "Dark mode")}</span>
+                </button>
+                <A href=move || if en.get() { "/over?lang=en".to_string() } else { "/over".to_string() }>{move || pick("Over", "About")}</A>
             </nav>
         </header>
     }

@@ -21,13 +21,6 @@ fn decode(s: &str) -> String {
         .unwrap_or_else(|| s.to_string())
 }
 
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
 /// The map with its side panel.
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -50,11 +43,13 @@ pub fn MapPage() -> impl IntoView {
         hover: RwSignal::new(None),
         highlight: RwSignal::new(None),
         command: RwSignal::new(None),
-        dark: RwSignal::new(prefers_dark()),
+        dark: RwSignal::new(false),
         ready: RwSignal::new(false),
         focus: RwSignal::new(None),
     };
     provide_context(ctx);
+    let theme = expect_context::<crate::theme::Theme>();
+    Effect::new(move |_| ctx.dark.set(theme.dark()));
 
     // Reset the legend highlight when the indicator or level changes.
     Effect::new(move |_| {
