@@ -114,7 +114,15 @@ mod tests {
 
     #[test]
     fn rejects_junk() {
-        for bad in ["", "GM", "GM034", "XX0344", "BU0363AF0", "BU0363AF0<", "WK0363K\u{e9}"] {
+        for bad in [
+            "",
+            "GM",
+            "GM034",
+            "XX0344",
+            "BU0363AF0",
+            "BU0363AF0<",
+            "WK0363K\u{e9}",
+        ] {
             assert!(AreaCode::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -22,7 +22,10 @@ impl AreaIndex {
         let index: AreaIndex =
             serde_json::from_str(text).map_err(|e| FormatError::parse(file, "area index", e))?;
         let n = index.codes.len();
-        for (name, len) in [("names", index.names.len()), ("postcodes", index.postcodes.len())] {
+        for (name, len) in [
+            ("names", index.names.len()),
+            ("postcodes", index.postcodes.len()),
+        ] {
             if len != n && !(name == "postcodes" && len == 0) {
                 return Err(FormatError::ColumnLength {
                     file: file.to_string(),

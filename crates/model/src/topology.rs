@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 /// Only what Buurtkaart uses of the [TopoJSON spec](https://github.com/topojson/topojson-specification):
 /// a `transform`, one `GeometryCollection` per object, `Polygon` and `MultiPolygon` geometries
 /// with the CBS code as `id`. Shared borders are stored once, so neighbours cannot drift apart.
+///
+/// Rings are oriented as RFC 7946 asks (in lon/lat): outer rings counter-clockwise, holes
+/// clockwise, so a canvas "nonzero" fill and an "evenodd" fill draw the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topology {
     /// Always `"Topology"`.
@@ -136,7 +139,11 @@ impl Topology {
     pub fn ring<P: Copy>(arcs: &[Vec<P>], refs: &[i32]) -> Vec<P> {
         let mut out: Vec<P> = Vec::new();
         for &r in refs {
-            let (idx, rev) = if r < 0 { ((!r) as usize, true) } else { (r as usize, false) };
+            let (idx, rev) = if r < 0 {
+                ((!r) as usize, true)
+            } else {
+                (r as usize, false)
+            };
             let arc = &arcs[idx];
             let skip = usize::from(!out.is_empty());
             if rev {
@@ -182,15 +189,24 @@ mod tests {
             GeometryCollection {
                 kind: "GeometryCollection".into(),
                 geometries: vec![
-                    Geometry::Polygon { id: "BU00010001".into(), arcs: vec![vec![0, 1]] },
-                    Geometry::Polygon { id: "BU00010002".into(), arcs: vec![vec![2, !0]] },
+                    Geometry::Polygon {
+                        id: "BU00010001".into(),
+                        arcs: vec![vec![0, 1]],
+                    },
+                    Geometry::Polygon {
+                        id: "BU00010002".into(),
+                        arcs: vec![vec![2, !0]],
+                    },
                 ],
             },
         );
         Topology {
             kind: "Topology".into(),
             bbox: [0.0, 0.0, 2.0, 1.0],
-            transform: Transform { scale: [1.0, 1.0], translate: [0.0, 0.0] },
+            transform: Transform {
+                scale: [1.0, 1.0],
+                translate: [0.0, 0.0],
+            },
             objects,
             arcs: Topology::delta_encode(&arcs),
         }
@@ -213,7 +229,10 @@ mod tests {
     fn bad_arc_reference_is_named() {
         let mut t = square_pair();
         if let Some(c) = t.objects.get_mut("buurt") {
-            c.geometries[0] = Geometry::Polygon { id: "BU00010001".into(), arcs: vec![vec![7]] };
+            c.geometries[0] = Geometry::Polygon {
+                id: "BU00010001".into(),
+                arcs: vec![vec![7]],
+            };
         }
         let json = serde_json::to_string(&t).unwrap();
         let err = Topology::from_json("t.json", &json).unwrap_err();

@@ -196,6 +196,21 @@ pub fn join(src: Sources) -> Result<Joined> {
     report.unjoined("wijk boundaries added without CBS figures", boundary_only);
     report.unjoined("wijk boundaries skipped (abroad)", abroad);
 
+    // Every buurt's wijk (derived from its code; the source's `wijkCode` is wrong) must exist.
+    for (g, a, level) in &cbs_areas {
+        if *level == Level::Buurt {
+            let w = a.code.wijk().expect("a buurt has a wijk");
+            if wijk.row(&w).is_none() {
+                return Err(PipelineError::UnknownCode {
+                    file: g.file.clone(),
+                    code: a.code.to_string(),
+                    field: "code (wijk part)".into(),
+                    reference: format!("the wijken of {}", g.gemeente.code),
+                });
+            }
+        }
+    }
+
     // CBS figures.
     let crime_year = latest_year(
         src.cbs

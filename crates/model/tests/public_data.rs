@@ -1,0 +1,49 @@
+//! Reads the committed `public/data/` with the model types, as the app does, and writes it
+//! back: the pipeline's output and this crate agree on the format.
+
+use buurtkaart_model::{
+    AreaIndex, GemeenteDetail, Manifest, Topology, ValueTable, WijkHistory, FORMAT_VERSION,
+};
+use std::path::Path;
+
+fn data() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    dir.join("manifest.json").exists().then_some(dir)
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn committed_data_parses_and_round_trips() {
+    let Some(dir) = data() else {
+        eprintln!("skipped: no public/data/manifest.json");
+        return;
+    };
+    let m: Manifest = serde_json::from_str(&read(&dir, "manifest.json")).unwrap();
+    assert_eq!(m.format_version, FORMAT_VERSION);
+    let back: Manifest = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+    assert_eq!(back, m);
+    for level in &m.levels {
+        let index =
+            AreaIndex::from_json(&level.index_file, &read(&dir, &level.index_file)).unwrap();
+        assert_eq!(index.len(), level.areas);
+        let topo =
+            Topology::from_json(&level.geometry_file, &read(&dir, &level.geometry_file)).unwrap();
+        let geoms = &topo.objects[level.level.id()].geometries;
+        assert_eq!(geoms.len(), level.with_geometry);
+        for file in level.value_files.values() {
+            let t = ValueTable::from_json(file, &read(&dir, file)).unwrap();
+            assert_eq!(t.rows, index.len(), "{file}");
+        }
+    }
+    let h: WijkHistory = serde_json::from_str(&read(&dir, "wijk.history.json")).unwrap();
+    assert!(h.wijken.iter().all(|w| w.lbm.len() == h.years.len()));
+    let d: GemeenteDetail = serde_json::from_str(&read(&dir, "detail/GM0363.json")).unwrap();
+    assert_eq!(d.gemeente, "GM0363");
+    for f in &m.files {
+        let bytes = std::fs::metadata(dir.join(&f.path)).unwrap().len();
+        assert_eq!(bytes, f.bytes, "{}", f.path);
+    }
+}
