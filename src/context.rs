@@ -50,11 +50,28 @@ pub struct MapContext {
     pub dark: RwSignal<bool>,
     /// Set once the first full choropleth is on screen.
     pub ready: RwSignal<bool>,
+    /// The world bounds on screen, updated when a gesture ends.
+    pub bounds: RwSignal<Option<Bounds>>,
     /// Embeds: draw only this area and its children, fitted.
     pub focus: RwSignal<Option<AreaCode>>,
 }
 
 impl MapContext {
+    /// A context for `view` with everything else at its start value.
+    pub fn new(view: Memo<ViewState>) -> Self {
+        MapContext {
+            view,
+            scale: RwSignal::new(1.0),
+            hover: RwSignal::new(None),
+            highlight: RwSignal::new(None),
+            command: RwSignal::new(None),
+            dark: RwSignal::new(false),
+            ready: RwSignal::new(false),
+            bounds: RwSignal::new(None),
+            focus: RwSignal::new(None),
+        }
+    }
+
     /// The UI language.
     pub fn lang(&self) -> Lang {
         self.view.with(|v| v.lang)

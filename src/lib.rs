@@ -12,6 +12,7 @@ pub mod lang;
 pub mod perf;
 pub mod scale;
 pub mod state;
+pub mod table;
 pub mod theme;
 
 /// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.

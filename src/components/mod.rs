@@ -1,4 +1,5 @@
 //! The map page's components.
+pub mod area_table;
 pub mod controls;
 pub mod legend;
 pub mod map;

@@ -1,4 +1,5 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
+use crate::components::area_table::AreaTable;
 use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::MapView;
@@ -37,16 +38,7 @@ pub fn MapPage() -> impl IntoView {
         ViewState::from_url(&path, &query)
     });
     let view = Memo::new(move |_| parsed.get().0);
-    let ctx = MapContext {
-        view,
-        scale: RwSignal::new(1.0),
-        hover: RwSignal::new(None),
-        highlight: RwSignal::new(None),
-        command: RwSignal::new(None),
-        dark: RwSignal::new(false),
-        ready: RwSignal::new(false),
-        focus: RwSignal::new(None),
-    };
+    let ctx = MapContext::new(view);
     provide_context(ctx);
     let theme = expect_context::<crate::theme::Theme>();
     Effect::new(move |_| ctx.dark.set(theme.dark()));
@@ -102,12 +94,14 @@ pub fn MapPage() -> impl IntoView {
                 <p class="map-source">{move || i18n::source_line(ctx.lang())}</p>
             </div>
             <aside class="sidebar" aria-label=move || ctx.lang().pick("Toelichting en details", "Explanation and details")>
+                <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
                 <div class="controls">
                     <IndicatorPicker />
                     <LevelSwitch />
                 </div>
                 <Legend />
                 <DetailPanel on_close=on_close />
+                <AreaTable />
             </aside>
         </div>
     }

@@ -36,13 +36,7 @@ fn pos(ev: &PointerEvent) -> (f64, f64) {
 fn settle(h: &MapHandle, ctx: MapContext) {
     let h2 = h.clone();
     set_timeout(
-        move || {
-            if let Some(v) = h2.viewport() {
-                if (v.scale - ctx.scale.get_untracked()).abs() > 1e-9 {
-                    ctx.scale.set(v.scale);
-                }
-            }
-        },
+        move || h2.publish_view(ctx),
         Duration::from_millis(200),
     );
 }

@@ -86,6 +86,19 @@ impl MapHandle {
         );
     }
 
+    /// Tells the page the current scale and visible bounds (auto level, table of areas in view).
+    pub fn publish_view(&self, ctx: MapContext) {
+        if let Some(v) = self.viewport() {
+            if (v.scale - ctx.scale.get_untracked()).abs() > 1e-9 {
+                ctx.scale.set(v.scale);
+            }
+            let b = v.world_bounds();
+            if ctx.bounds.get_untracked() != Some(b) {
+                ctx.bounds.set(Some(b));
+            }
+        }
+    }
+
     /// The current viewport.
     pub fn viewport(&self) -> Option<Viewport> {
         self.with(|r| r.viewport)
@@ -187,7 +200,7 @@ pub fn MapView(
                 let v = r.viewport;
                 r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
             });
-            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.publish_view(ctx);
             h.request(true);
         });
     }
@@ -306,7 +319,7 @@ pub fn MapView(
                     r.viewport = Viewport::fit(v.width, v.height, b, pad);
                 }
             });
-            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.publish_view(ctx);
             h.request(true);
         });
     }
@@ -329,7 +342,7 @@ pub fn MapView(
                     MapCommand::Fit(b) => r.viewport = Viewport::fit(v.width, v.height, b, 24.0),
                 }
             });
-            ctx.scale.set(h.viewport().map(|v| v.scale).unwrap_or(1.0));
+            h.publish_view(ctx);
             h.request(true);
         });
     }

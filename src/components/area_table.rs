@@ -1,0 +1,176 @@
+//! A sortable table of the areas in view: the map's equivalent for keyboard and screen-reader
+//! users. Choosing a row selects the area, like a click on the map.
+use crate::carto::shapes::within;
+use crate::components::controls::use_view_updater;
+use crate::context::MapContext;
+use crate::data::DataStore;
+use crate::format;
+use crate::scale::{legend::class_label, Classes};
+use crate::state::ViewState;
+use crate::table::{sort_rows, Row, SortKey};
+use buurtkaart_model::{AreaCode, Level};
+use leptos::prelude::*;
+
+/// Rows shown at most; more would make the page slow for everyone.
+const MAX_ROWS: usize = 250;
+
+/// The "Tabel" toggle and the table itself.
+#[component]
+pub fn AreaTable() -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let store = expect_context::<DataStore>();
+    let update = StoredValue::new_local(use_view_updater());
+    let open = RwSignal::new(false);
+    let sort = RwSignal::new((SortKey::Name, true));
+
+    // Parent names come from the gemeente index.
+    Effect::new(move |_| {
+        if open.get() && store.manifest.with(|m| m.is_some()) {
+            store.ensure_index(Level::Gemeente);
+        }
+    });
+
+    let rows = Memo::new(move |_| {
+        if !open.get() {
+            return (Vec::new(), 0);
+        }
+        let lang = ctx.lang();
+        let level = ctx.level();
+        let data = store.level(level);
+        let (Some(shapes), Some(index)) = (data.shapes.clone(), data.index.clone()) else {
+            return (Vec::new(), 0);
+        };
+        let only = ctx.only();
+        let bounds = ctx.bounds.get().unwrap_or(shapes.bounds);
+        let ind = ctx.indicator_at(&store, level);
+        let classes = ind.as_ref().and_then(|i| Classes::new(i, level));
+        let column = ind
+            .as_ref()
+            .and_then(|i| data.tables.get(&i.group).and_then(|t| t.columns.get(&i.id).cloned()));
+        let manifest = store.manifest.get();
+        let mut rows: Vec<Row> = shapes
+            .in_bounds(bounds)
+            .into_iter()
+            .filter(|&i| within(&shapes.shapes[i].code, only.as_deref()))
+            .filter_map(|i| {
+                let s = &shapes.shapes[i];
+                let r = s.row?;
+                let value = column.as_ref().and_then(|c| c.get(r));
+                let code = AreaCode::parse(&s.code).ok()?;
+                let parent = if level == Level::Gemeente {
+                    String::new()
+                } else {
+                    store.name(&code.gemeente()).unwrap_or_else(|| code.gemeente().to_string())
+                };
+                let class = match (&ind, &classes, &manifest) {
+                    (Some(ind), Some(c), Some(m)) => c
+                        .class_of(value)
+                        .map(|k| class_label(m, ind, c, k, lang))
+                        .unwrap_or_else(|| format::no_data(lang).to_string()),
+                    _ => String::new(),
+                };
+                Some(Row {
+                    code: s.code.clone(),
+                    name: index.names[r].clone(),
+                    parent,
+                    value,
+                    class_label: class,
+                })
+            })
+            .collect();
+        let total = rows.len();
+        let (key, asc) = sort.get();
+        sort_rows(&mut rows, key, asc);
+        rows.truncate(MAX_ROWS);
+        (rows, total)
+    });
+
+    let header = move |key: SortKey, nl: &'static str, en: &'static str| {
+        let aria = move || {
+            let (k, asc) = sort.get();
+            if k != key {
+                "none"
+            } else if asc {
+                "ascending"
+            } else {
+                "descending"
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| sort.update(|(k, asc)| {
+                    if *k == key { *asc = !*asc } else { *k = key; *asc = key != SortKey::Value }
+                })>
+                    {move || ctx.lang().pick(nl, en)}
+                    <span aria-hidden="true">{move || match sort.get() { (k, true) if k == key => " ▲", (k, false) if k == key => " ▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    let value_heading = move || {
+        ctx.indicator_at(&store, ctx.level())
+            .map(|i| ctx.lang().text(&i.label).to_string())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <section class="area-table">
+            <button type="button" class="table-toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="area-table" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || ctx.lang().pick("Tabel van de gebieden in beeld", "Table of the areas in view")}
+            </button>
+            <Show when=move || open.get()>
+                <div id="area-table" class="table-wrap">
+                    <p class="table-count" role="status">{move || {
+                        let (rows, total) = rows.get();
+                        let lang = ctx.lang();
+                        let what = lang.text(&ctx.level().plural()).to_string();
+                        if rows.len() < total {
+                            format!("{} {} {} {what} {}", rows.len(), lang.pick("van de", "of the"), format::number(total as f64, 0, lang),
+                                lang.pick("in beeld; zoom in of zoek voor de rest.", "in view; zoom in or search for the rest."))
+                        } else {
+                            format!("{} {what} {}", format::number(total as f64, 0, lang), lang.pick("in beeld", "in view"))
+                        }
+                    }}</p>
+                    <table>
+                        <caption class="visually-hidden">{value_heading}</caption>
+                        <thead><tr>
+                            {header(SortKey::Name, "Naam", "Name")}
+                            {header(SortKey::Parent, "Gemeente", "Municipality")}
+                            {header(SortKey::Value, "Waarde", "Value")}
+                            <th scope="col">{move || ctx.lang().pick("Klasse", "Class")}</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get().0 key=|r| r.code.clone() children=move |r: Row| {
+                                let code = r.code.clone();
+                                let selected = {
+                                    let code = code.clone();
+                                    move || ctx.selected().map(|c| c.as_str() == code).unwrap_or(false)
+                                };
+                                let value_text = move || {
+                                    let lang = ctx.lang();
+                                    ctx.indicator_at(&store, ctx.level())
+                                        .map(|i| format::value(&i, r.value, lang))
+                                        .unwrap_or_default()
+                                };
+                                view! {
+                                    <tr aria-current=move || if selected() { "true" } else { "false" }>
+                                        <th scope="row">
+                                            <button type="button" class="row-select" on:click=move |_| {
+                                                let code = AreaCode::parse(&code).ok();
+                                                update.with_value(|u| u(&|v: &mut ViewState| v.selected = code.clone()));
+                                            }>{r.name.clone()}</button>
+                                        </th>
+                                        <td>{r.parent.clone()}</td>
+                                        <td class="num">{value_text}</td>
+                                        <td>{r.class_label.clone()}</td>
+                                    </tr>
+                                }
+                            } />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
