@@ -51,6 +51,8 @@ pub struct ViewState {
     pub lang: Lang,
     /// Palette (`palet`).
     pub palette: Palette,
+    /// Area pinned for comparison (`vergelijk`).
+    pub compare: Option<AreaCode>,
 }
 
 /// Something in the URL that could not be used; the view falls back to a sane default.
@@ -106,7 +108,7 @@ impl ViewState {
     /// use buurtkaart::state::ViewState;
     /// let (v, notices) = ViewState::from_url("/buurt/BU0363AF08", &[("lang".into(), "en".into())]);
     /// assert!(notices.is_empty());
-    /// assert_eq!(v.selected.unwrap().as_str(), "BU0363AF08");
+    /// assert_eq!(v.selected.as_ref().map(|c| c.as_str()), Some("BU0363AF08"));
     /// assert_eq!(v.to_url(), "/buurt/BU0363AF08?lang=en");
     /// ```
     pub fn from_url(path: &str, query: &[(String, String)]) -> (ViewState, Vec<Notice>) {
@@ -154,6 +156,7 @@ impl ViewState {
                 },
                 "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
                 "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
+                "vergelijk" => AreaCode::parse(value).map(|c| v.compare = Some(c)).is_ok(),
                 // Keys of other features are left to them.
                 _ => true,
             };
@@ -193,6 +196,9 @@ impl ViewState {
         if self.palette != Palette::Standard {
             q.push(format!("palet={}", self.palette.param()));
         }
+        if let Some(c) = &self.compare {
+            q.push(format!("vergelijk={c}"));
+        }
         q.join("&")
     }
 }
@@ -212,6 +218,8 @@ mod tests {
             "/gemeente/GM0344",
             "/wijk/WK036300?indicator=lbm_afw&niveau=wijk",
             "/buurt/BU0363AF08?indicator=woz&niveau=auto&lang=en&palet=alt",
+            "/buurt/BU0363FK05?vergelijk=WK0363FK",
+            "/?vergelijk=GM0344",
         ];
         for url in cases {
             let (path, query) = url.split_once('?').unwrap_or((url, ""));
@@ -241,10 +249,15 @@ mod tests {
 
         let (v, n) = ViewState::from_url(
             "/x/y/z",
-            &q(&[("niveau", "straat"), ("lang", "fr"), ("indicator", "a b")]),
+            &q(&[
+                ("niveau", "straat"),
+                ("lang", "fr"),
+                ("indicator", "a b"),
+                ("vergelijk", "BU12"),
+            ]),
         );
         assert_eq!(v, ViewState::default());
-        assert_eq!(n.len(), 4);
+        assert_eq!(n.len(), 5);
     }
 
     #[test]

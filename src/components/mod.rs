@@ -1,8 +1,13 @@
 //! The map page's components.
+pub mod charts;
+pub mod compare;
 pub mod area_table;
 pub mod controls;
 pub mod legend;
 pub mod map;
 pub mod panel;
+pub mod search;
+pub mod sheet;
+pub mod share;
 pub mod status;
 pub mod tooltip;

@@ -1,0 +1,38 @@
+//! The text equivalent of a chart: a table that screen readers read and sighted users don't see.
+use leptos::prelude::*;
+
+/// A visually hidden data table (inside a `.sr-only` wrapper) with a caption, column headers and rows whose
+/// first cell is the row header.
+#[component]
+pub fn DataTable(
+    /// What the table shows (read first).
+    caption: String,
+    /// Column headers, the first one over the row headers.
+    headers: Vec<String>,
+    /// Rows of cells; the first cell of each row is its header.
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
+    // The wrapper hides the table: a table itself ignores the 1 px width and would widen the page.
+    view! {
+        <div class="sr-only">
+        <table class="chart-table">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| {
+                    let mut cells = row.into_iter();
+                    let head = cells.next().unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row">{head}</th>
+                            {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}

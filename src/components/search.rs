@@ -1,0 +1,225 @@
+//! One search box for buurt, wijk and gemeente names and 4-digit postcodes: an ARIA combobox
+//! with a keyboard-navigable list of suggestions. Choosing one navigates to the area's URL, so
+//! the map zooms there and the panel opens.
+use crate::context::MapContext;
+use crate::data::DataStore;
+use crate::lang::Lang;
+use crate::search::{Hit, SearchIndex};
+use buurtkaart_model::{AreaIndex, Level};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// Suggestions shown at most.
+const LIMIT: usize = 8;
+
+/// The shared index, compared by identity so a rebuilt index is a change and a re-read is not.
+#[derive(Clone)]
+struct SharedIndex(Arc<SearchIndex>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+type Sources = [*const AreaIndex; 3];
+
+thread_local! {
+    /// The index built from the three area indexes it was built from (built once per page).
+    static CACHE: RefCell<Option<(Sources, Arc<SearchIndex>)>> = const { RefCell::new(None) };
+}
+
+/// The search index once the three area indexes are loaded (tracked); built once.
+fn search_index(store: &DataStore) -> Option<SharedIndex> {
+    let g = store.level(Level::Gemeente).index?;
+    let w = store.level(Level::Wijk).index?;
+    let b = store.level(Level::Buurt).index?;
+    let key: Sources = [Arc::as_ptr(&g), Arc::as_ptr(&w), Arc::as_ptr(&b)];
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((k, idx)) = c.as_ref() {
+            if *k == key {
+                return Some(SharedIndex(idx.clone()));
+            }
+        }
+        let idx = Arc::new(SearchIndex::from_areas(&g, &w, &b));
+        *c = Some((key, idx.clone()));
+        Some(SharedIndex(idx))
+    })
+}
+
+/// "buurt · Amsterdam · meest voorkomende postcode 1068" under a suggestion.
+fn describe(hit: &Hit, lang: Lang) -> String {
+    let mut parts = vec![lang.text(&hit.entry.level.name()).to_string()];
+    if let Some(g) = &hit.entry.gemeente {
+        parts.push(g.clone());
+    }
+    if let Some(pc) = &hit.via_postcode {
+        parts.push(match lang {
+            Lang::Nl => format!("meest voorkomende postcode {pc}"),
+            Lang::En => format!("most common postcode {pc}"),
+        });
+    }
+    parts.join(" · ")
+}
+
+/// The search box. `id` prefixes the element ids, so two boxes can share a page.
+#[component]
+pub fn SearchBox(
+    /// Id of the input; the list and options derive theirs from it.
+    #[prop(optional)]
+    id: Option<&'static str>,
+) -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let store = expect_context::<DataStore>();
+    let navigate = use_navigate();
+    let id = id.unwrap_or("search");
+    let list_id = format!("{id}-list");
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+
+    Effect::new(move |_| {
+        store.attempt.track();
+        if store.manifest.with(|m| m.is_some()) {
+            for level in Level::ALL {
+                store.ensure_index(level);
+            }
+        }
+    });
+    let index = Memo::new(move |_| search_index(&store));
+    let hits = Memo::new(move |_| {
+        let q = query.get();
+        index.with(|i| {
+            i.as_ref()
+                .map(|i| i.0.search(&q, LIMIT))
+                .unwrap_or_default()
+        })
+    });
+    let expanded = move || open.get() && !query.with(|q| q.trim().is_empty());
+    let option_id = move |i: usize| format!("{id}-opt-{i}");
+
+    let choose = move |i: usize| {
+        let Some(hit) = hits.with_untracked(|h| h.get(i).cloned()) else {
+            return;
+        };
+        let Ok(code) = buurtkaart_model::AreaCode::parse(&hit.entry.code) else {
+            return;
+        };
+        let mut v = ctx.view.get_untracked();
+        v.selected = Some(code);
+        open.set(false);
+        active.set(None);
+        query.set(String::new());
+        navigate(&v.to_url(), NavigateOptions::default());
+    };
+
+    let on_keydown = {
+        let choose = choose.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = hits.with_untracked(|h| h.len());
+            match ev.key().as_str() {
+                "ArrowDown" => {
+                    ev.prevent_default();
+                    open.set(true);
+                    if n > 0 {
+                        active.update(|a| *a = Some(a.map(|i| (i + 1) % n).unwrap_or(0)));
+                    }
+                }
+                "ArrowUp" => {
+                    ev.prevent_default();
+                    open.set(true);
+                    if n > 0 {
+                        active.update(|a| *a = Some(a.map(|i| (i + n - 1) % n).unwrap_or(n - 1)));
+                    }
+                }
+                "Enter" if n > 0 && open.get_untracked() => {
+                    ev.prevent_default();
+                    choose(active.get_untracked().unwrap_or(0));
+                }
+                "Escape" => {
+                    if open.get_untracked() {
+                        open.set(false);
+                        active.set(None);
+                    } else {
+                        query.set(String::new());
+                    }
+                }
+                _ => {}
+            }
+        }
+    };
+
+    let status = move || {
+        let lang = ctx.lang();
+        if !expanded() {
+            return String::new();
+        }
+        if index.with(|i| i.is_none()) {
+            return lang.pick("Namen laden…", "Loading names…").to_string();
+        }
+        match (hits.with(|h| h.len()), lang) {
+            (0, Lang::Nl) => format!("Geen gebied gevonden voor “{}”.", query.get().trim()),
+            (0, Lang::En) => format!("No area found for “{}”.", query.get().trim()),
+            (1, Lang::Nl) => "1 suggestie; kies met pijltjes en Enter.".to_string(),
+            (1, Lang::En) => "1 suggestion; choose with arrows and Enter.".to_string(),
+            (k, Lang::Nl) => format!("{k} suggesties; kies met pijltjes en Enter."),
+            (k, Lang::En) => format!("{k} suggestions; choose with arrows and Enter."),
+        }
+    };
+
+    let options = move || {
+        let lang = ctx.lang();
+        hits.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, hit)| {
+                let selected = move || active.get() == Some(i);
+                let choose = choose.clone();
+                let meta = describe(&hit, lang);
+                view! {
+                    <li id=option_id(i) role="option" class="search-option" class:active=selected
+                        aria-selected=move || selected().to_string()
+                        data-code=hit.entry.code.clone() data-level=hit.entry.level.id()
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| choose(i)>
+                        <span class="search-name">{hit.entry.name.clone()}</span>
+                        <span class="search-meta">{meta}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let list_id_attr = list_id.clone();
+    view! {
+        <div class="search" role="search">
+            <label class="search-label" for=id>
+                {move || ctx.lang().pick("Zoek buurt, wijk, gemeente of postcode", "Search neighbourhood, district, municipality or postcode")}
+            </label>
+            <input id=id class="search-input" type="search" autocomplete="off" spellcheck="false"
+                role="combobox" aria-autocomplete="list" aria-controls=list_id_attr
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id).unwrap_or_default()
+                placeholder=move || ctx.lang().pick("bijv. Osdorp of 1068", "e.g. Osdorp or 1068")
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    open.set(true);
+                    active.set(None);
+                }
+                on:focus=move |_| open.set(true)
+                on:blur=move |_| open.set(false)
+                on:keydown=on_keydown />
+            <ul id=list_id role="listbox" class="search-list" hidden=move || !expanded() || hits.with(|h| h.is_empty())
+                aria-label=move || ctx.lang().pick("Suggesties", "Suggestions")>
+                {options}
+            </ul>
+            <p class="search-status sr-only" role="status" aria-live="polite">{status}</p>
+            <p class="search-empty" aria-hidden="true" hidden=move || !expanded() || !hits.with(|h| h.is_empty())>{status}</p>
+        </div>
+    }
+}
