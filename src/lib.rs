@@ -5,13 +5,10 @@ pub mod carto;
 pub mod components;
 pub mod context;
 pub mod data;
-pub mod embed;
-pub mod export;
 pub mod i18n;
 pub mod routes;
 pub mod format;
 pub mod lang;
-pub mod panic;
 pub mod perf;
 pub mod scale;
 pub mod search;
@@ -22,7 +19,7 @@ pub mod theme;
 /// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.
 pub fn start() {
     perf::mark("start");
-    panic::install();
+    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
     perf::mark("mounted");
 }

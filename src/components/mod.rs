@@ -1,13 +1,11 @@
 //! The map page's components.
+pub mod area_table;
 pub mod charts;
 pub mod compare;
-pub mod area_table;
 pub mod controls;
 pub mod legend;
 pub mod map;
 pub mod panel;
 pub mod search;
-pub mod sheet;
-pub mod share;
 pub mod status;
 pub mod tooltip;

@@ -1,11 +1,9 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
-use crate::components::sheet::Sheet;
 use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::MapView;
 use crate::components::panel::DetailPanel;
-use crate::components::share::ShareBar;
 use crate::components::search::SearchBox;
 use crate::components::status::{LoadStatus, Notices};
 use crate::components::tooltip::Tooltip;
@@ -96,7 +94,7 @@ pub fn MapPage() -> impl IntoView {
                 <Notices notices=notices />
                 <p class="map-source">{move || i18n::source_line(ctx.lang())}</p>
             </div>
-            <Sheet>
+            <aside class="sidebar" aria-label=move || ctx.lang().pick("Toelichting en details", "Explanation and details")>
                 <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
                 <SearchBox />
                 <div class="controls">
@@ -104,10 +102,9 @@ pub fn MapPage() -> impl IntoView {
                     <LevelSwitch />
                 </div>
                 <Legend />
-                <ShareBar />
                 <DetailPanel on_close=on_close />
                 <AreaTable />
-            </Sheet>
+            </aside>
         </div>
     }
 }
