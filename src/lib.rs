@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod routes;
 pub mod format;
 pub mod lang;
+pub mod panic;
 pub mod perf;
 pub mod scale;
 pub mod search;
@@ -19,7 +20,7 @@ pub mod theme;
 /// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.
 pub fn start() {
     perf::mark("start");
-    console_error_panic_hook::set_once();
+    panic::install();
     leptos::mount::mount_to_body(app::App);
     perf::mark("mounted");
 }

@@ -22,6 +22,14 @@ pub enum DataError {
         /// HTTP status.
         status: u16,
     },
+    /// No answer within the time limit (a server or connection that hangs).
+    #[error("{file}: no answer within {seconds} s")]
+    Timeout {
+        /// File requested.
+        file: String,
+        /// The limit.
+        seconds: u64,
+    },
     /// The file arrived but is not in the expected format.
     #[error(transparent)]
     Format(#[from] FormatError),
@@ -31,7 +39,9 @@ impl DataError {
     /// The file this error concerns.
     pub fn file(&self) -> String {
         match self {
-            DataError::Network { file, .. } | DataError::Status { file, .. } => file.clone(),
+            DataError::Network { file, .. }
+            | DataError::Status { file, .. }
+            | DataError::Timeout { file, .. } => file.clone(),
             DataError::Format(FormatError::Parse { file, .. })
             | DataError::Format(FormatError::BadArc { file, .. })
             | DataError::Format(FormatError::ColumnLength { file, .. })
@@ -55,6 +65,12 @@ impl DataError {
             }
             (DataError::Status { status, .. }, Lang::En) => {
                 format!("The file {file} could not be loaded (HTTP {status}).")
+            }
+            (DataError::Timeout { seconds, .. }, Lang::Nl) => {
+                format!("Het bestand {file} kon niet worden geladen (geen antwoord binnen {seconds} s).")
+            }
+            (DataError::Timeout { seconds, .. }, Lang::En) => {
+                format!("The file {file} could not be loaded (no answer within {seconds} s).")
             }
             (DataError::Format(e), Lang::Nl) => format!("Het bestand {file} is beschadigd: {e}"),
             (DataError::Format(e), Lang::En) => format!("The file {file} is damaged: {e}"),

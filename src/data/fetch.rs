@@ -1,6 +1,9 @@
 //! Fetching data files relative to the document's base URL. The only network code of the app.
 use super::error::DataError;
+use futures::channel::oneshot;
+use futures::future::{select, Either};
 use gloo_net::http::Request;
+use std::time::Duration;
 
 /// The URL of data file `file` (e.g. `manifest.json`), relative to `<base href>`.
 pub fn data_url(file: &str) -> String {
@@ -16,8 +19,31 @@ pub fn data_url(file: &str) -> String {
     format!("{dir}data/{file}")
 }
 
-/// Fetches a data file as text.
+/// How long one data file may take before it counts as failed. The largest file (buurt
+/// boundaries, a few MB) arrives in seconds even on a slow mobile link; a server that never
+/// answers must not leave the map waiting for ever.
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Fetches a data file as text, giving up after [`FETCH_TIMEOUT`].
 pub async fn fetch_text(file: &str) -> Result<String, DataError> {
+    let (tx, rx) = oneshot::channel::<()>();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = tx.send(());
+        },
+        FETCH_TIMEOUT,
+    );
+    let fetch = Box::pin(fetch_now(file));
+    match select(fetch, rx).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => Err(DataError::Timeout {
+            file: file.to_string(),
+            seconds: FETCH_TIMEOUT.as_secs(),
+        }),
+    }
+}
+
+async fn fetch_now(file: &str) -> Result<String, DataError> {
     let url = data_url(file);
     let resp = Request::get(&url)
         .send()

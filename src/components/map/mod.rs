@@ -227,6 +227,17 @@ pub fn MapView(
         let h = handle.clone();
         Effect::new(move |_| {
             let level = ctx.level();
+            // The level's boundaries or names failed to load: draw the gemeenten instead, so the
+            // map stays usable until "opnieuw proberen" succeeds (issue 9).
+            let failed_files = store.manifest.with(|m| {
+                m.as_ref()
+                    .and_then(|m| m.level(level))
+                    .map(|l| [l.index_file.clone(), l.geometry_file.clone()])
+            });
+            let geometry_failed = failed_files.is_some_and(|files| {
+                store.errors.with(|e| e.iter().any(|e| files.contains(&e.file())))
+            });
+            let level = if geometry_failed { Level::Gemeente } else { level };
             let data = store.level(level);
             let Some(shapes) = data.shapes.clone() else { return };
             let gemeenten = store.level(Level::Gemeente).shapes;

@@ -1,0 +1,290 @@
+//! Issue 9 in a real headless Chromium: data files that fail (404, 500, cut off, not JSON, the
+//! wrong shape, slow, a dropped connection) give a message that names the file and a retry
+//! button; what did load keeps working (buurten missing → the gemeenten are still drawn); after
+//! the fault is gone, "Opnieuw proberen" brings the buurt choropleth back. No panic reaches the
+//! console.
+
+mod support;
+
+use std::time::{Duration, Instant};
+use support::{Browser, BrowserOptions, Fault, FaultKind};
+
+/// The level the map has drawn (`.map-canvas[data-level]`), or "" when nothing is drawn yet.
+async fn drawn_level(b: &Browser) -> String {
+    b.js(
+        "const e = document.querySelector('.map-canvas'); return e ? (e.dataset.level || '') : '';",
+    )
+    .await
+}
+
+/// Waits until the map has drawn `level`.
+async fn wait_for_level(b: &Browser, level: &str) {
+    let start = Instant::now();
+    loop {
+        let now = drawn_level(b).await;
+        if now == level {
+            return;
+        }
+        assert!(
+            start.elapsed() < support::TIMEOUT,
+            "the map should draw {level:?}, it drew {now:?}; page: {}",
+            page_text(b).await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn page_text(b: &Browser) -> String {
+    let t: String = b.js("return document.body.innerText;").await;
+    t.chars().take(600).collect()
+}
+
+/// How many pixels of the map's base canvas are painted (not transparent).
+async fn painted_pixels(b: &Browser) -> u64 {
+    b.js("const c = document.querySelector('.map-canvas canvas');
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;")
+        .await
+}
+
+/// Console errors that mean a bug (a panic or a wasm trap), not a failed request we caused.
+async fn assert_no_panic(b: &Browser) {
+    let errors = b.console_errors().await;
+    let bad: Vec<&String> = errors
+        .iter()
+        .filter(|m| {
+            m.contains("panicked")
+                || m.contains("unreachable")
+                || m.contains("RuntimeError")
+                || m.contains("Uncaught")
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "panic or uncaught error in the console: {bad:#?}"
+    );
+    let boxed: bool = b.js("return !!document.getElementById('panic-box');").await;
+    assert!(!boxed, "the panic box is shown");
+}
+
+/// Opens `/` with `fault`, checks the error names `file`, that `level_while_broken` is drawn,
+/// then clears the fault, presses retry and checks that the buurt choropleth appears.
+async fn fault_then_retry(fault: Fault, file: &str, level_while_broken: &str) {
+    let what = format!("{fault:?}");
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![fault],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    b.wait_for_text(".data-error", file).await;
+    let message: String = b
+        .js("return document.querySelector('.data-error').innerText;")
+        .await;
+    assert!(
+        message.contains("Het bestand") && message.contains(file),
+        "{what}: a Dutch message naming {file}: {message:?}"
+    );
+    b.wait_for_text(".data-error .retry", "Opnieuw proberen")
+        .await;
+    wait_for_level(&b, level_while_broken).await;
+    assert!(
+        painted_pixels(&b).await > 10_000,
+        "{what}: the map is drawn while {file} is broken"
+    );
+    println!("{what}: message {message:?}, map drew {level_while_broken}");
+    assert_no_panic(&b).await;
+
+    b.set_faults(vec![]);
+    b.click(".data-error .retry").await;
+    b.wait_for_mark("choropleth-ready").await;
+    wait_for_level(&b, "buurt").await;
+    let still: bool = b
+        .js("return !!document.querySelector('.data-error');")
+        .await;
+    assert!(
+        !still,
+        "{what}: the error box is gone after a successful retry"
+    );
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn buurt_geometry_404_shows_gemeenten_and_retry_loads_buurten() {
+    fault_then_retry(
+        Fault::status("buurt.topo.json", 404),
+        "buurt.topo.json",
+        "gemeente",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn buurt_geometry_500_shows_gemeenten_and_retry_loads_buurten() {
+    fault_then_retry(
+        Fault::status("buurt.topo.json", 500),
+        "buurt.topo.json",
+        "gemeente",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn truncated_buurt_geometry_is_reported_and_retried() {
+    fault_then_retry(
+        Fault::truncate("buurt.topo.json", 5000),
+        "buurt.topo.json",
+        "gemeente",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn dropped_connection_for_buurt_geometry_is_reported_and_retried() {
+    fault_then_retry(
+        Fault::new("buurt.topo.json", FaultKind::Abort(5000)),
+        "buurt.topo.json",
+        "gemeente",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn non_json_buurt_names_are_reported_and_retried() {
+    fault_then_retry(
+        Fault::new(
+            "buurt.areas.json",
+            FaultKind::Body(b"<html>Bad gateway</html>".to_vec()),
+        ),
+        "buurt.areas.json",
+        "gemeente",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn wrong_shape_values_keep_the_buurten_drawn_and_retry_colours_them() {
+    fault_then_retry(
+        Fault::new("buurt.lbm.json", FaultKind::Body(b"{}".to_vec())),
+        "buurt.lbm.json",
+        "buurt",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn values_with_missing_fields_are_reported() {
+    fault_then_retry(
+        Fault::new(
+            "buurt.lbm.json",
+            FaultKind::Body(br#"{"level":"buurt","columns":{"lbm_klasse":{}}}"#.to_vec()),
+        ),
+        "buurt.lbm.json",
+        "buurt",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn manifest_failure_shows_a_message_and_retry_loads_the_map() {
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::status("manifest.json", 503)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    b.wait_for_text(".data-error", "manifest.json").await;
+    assert_no_panic(&b).await;
+    b.set_faults(vec![]);
+    b.click(".data-error .retry").await;
+    b.wait_for_mark("choropleth-ready").await;
+    wait_for_level(&b, "buurt").await;
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn manifest_that_is_not_json_is_reported() {
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::new("manifest.json", FaultKind::Body(b"not json".to_vec())).times(1)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    b.wait_for_text(".data-error", "manifest.json").await;
+    b.click(".data-error .retry").await;
+    b.wait_for_mark("choropleth-ready").await;
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn slow_geometry_shows_progress_then_the_map() {
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::delay("buurt.topo.json", 3000)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    b.wait_for(".loading").await;
+    b.wait_for_mark("choropleth-ready").await;
+    wait_for_level(&b, "buurt").await;
+    let error: bool = b
+        .js("return !!document.querySelector('.data-error');")
+        .await;
+    assert!(!error, "a slow file is not an error");
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_failed_gemeente_detail_file_leaves_the_map_working() {
+    // The panel's extra file for the gemeente of the selected buurt.
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::status("detail/GM0363.json", 500)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/buurt/BU0363AF08").await;
+    b.wait_for_text(".data-error", "GM0363.json").await;
+    wait_for_level(&b, "buurt").await;
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_hanging_file_times_out_with_a_message_and_retry_works() {
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::new("buurt.lbm.json", FaultKind::Hang)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    // The app gives up after its 30 s limit (`FETCH_TIMEOUT`).
+    let start = Instant::now();
+    loop {
+        let text: String = b
+            .js("const e = document.querySelector('.data-error'); return e ? e.innerText : '';")
+            .await;
+        if text.contains("buurt.lbm.json") {
+            println!(
+                "hang: after {:.0} s: {text:?}",
+                start.elapsed().as_secs_f64()
+            );
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(50),
+            "no timeout message after 50 s"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    wait_for_level(&b, "buurt").await;
+    assert_no_panic(&b).await;
+    b.set_faults(vec![]);
+    b.click(".data-error .retry").await;
+    b.wait_for_mark("choropleth-ready").await;
+    assert_no_panic(&b).await;
+    b.close().await;
+}
