@@ -224,6 +224,25 @@ async fn switching_indicator_recolours_and_updates_legend_and_url() {
 }
 
 #[tokio::test]
+async fn phone_bottom_sheet_opens_on_selection_and_steps_with_its_handle() {
+    let b = support::Browser::start_with(support::BrowserOptions { width: 390, height: 844, dark: true, ..Default::default() }).await;
+    b.goto("/buurt/BU0363AF08").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for(".sidebar[data-sheet='half']").await;
+    b.wait_for(".panel-name").await;
+    b.screenshot("map-phone-buurt-dark").await;
+    b.click(".sheet-handle").await;
+    b.wait_for(".sidebar[data-sheet='full']").await;
+    b.click(".sheet-handle").await;
+    b.wait_for(".sidebar[data-sheet='peek']").await;
+    let target: f64 = b
+        .js("const r = document.querySelector('.sheet-handle').getBoundingClientRect(); return Math.min(r.width, r.height);")
+        .await;
+    assert!(target >= 44.0, "sheet handle touch target {target}px");
+    b.close().await;
+}
+
+#[tokio::test]
 async fn phone_layout_shows_map_and_legend() {
     let b = Browser::start(390, 844).await;
     b.goto("/").await;

@@ -7,5 +7,6 @@ pub mod legend;
 pub mod map;
 pub mod panel;
 pub mod search;
+pub mod sheet;
 pub mod status;
 pub mod tooltip;

@@ -1,5 +1,6 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
+use crate::components::sheet::Sheet;
 use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::MapView;
@@ -94,7 +95,7 @@ pub fn MapPage() -> impl IntoView {
                 <Notices notices=notices />
                 <p class="map-source">{move || i18n::source_line(ctx.lang())}</p>
             </div>
-            <aside class="sidebar" aria-label=move || ctx.lang().pick("Toelichting en details", "Explanation and details")>
+            <Sheet>
                 <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
                 <SearchBox />
                 <div class="controls">
@@ -104,7 +105,7 @@ pub fn MapPage() -> impl IntoView {
                 <Legend />
                 <DetailPanel on_close=on_close />
                 <AreaTable />
-            </aside>
+            </Sheet>
         </div>
     }
 }

@@ -112,6 +112,25 @@ fn projected_bbox(bbox: [f64; 4]) -> Bounds {
     [x0, y0, x1, y1]
 }
 
+/// Share of the map's height left uncovered by the bottom sheet on phones: peeking (no
+/// selection) or half open (an area selected).
+const PHONE_VISIBLE: f64 = 0.68;
+const PHONE_VISIBLE_SELECTED: f64 = 0.42;
+
+/// Fits `b` into the part of the map a reader can see: all of it on wide screens, the top part
+/// above the bottom sheet on phones.
+fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool) -> Viewport {
+    if v.width > 720.0 {
+        return Viewport::fit(v.width, v.height, b, pad);
+    }
+    let share = if selected { PHONE_VISIBLE_SELECTED } else { PHONE_VISIBLE };
+    let mut f = Viewport::fit(v.width, v.height * share, b, pad.min(v.height * share / 6.0));
+    f.height = v.height;
+    // Move the content up into the visible part.
+    f.cy += v.height * (0.5 - share / 2.0) / f.scale;
+    f
+}
+
 fn dpr() -> f64 {
     web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
 }
@@ -198,7 +217,7 @@ pub fn MapView(
             fitted.set(true);
             h.with(|r| {
                 let v = r.viewport;
-                r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
+                r.viewport = fit_visible(&v, b, 12.0, false);
             });
             h.publish_view(ctx);
             h.request(true);
@@ -323,11 +342,13 @@ pub fn MapView(
                 r.selected = Some((level, i));
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
+                // On phones the half-open sheet covers the lower part of the map.
+                let y1 = if v.width > 720.0 { y1 } else { y0 + (y1 - y0) * PHONE_VISIBLE_SELECTED };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
                 let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0 && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
                 if !inside || small {
                     let pad = (v.width.min(v.height) * 0.18).max(24.0);
-                    r.viewport = Viewport::fit(v.width, v.height, b, pad);
+                    r.viewport = fit_visible(&v, b, pad, true);
                 }
             });
             h.publish_view(ctx);
@@ -347,10 +368,10 @@ pub fn MapView(
                     MapCommand::Zoom(f) => r.viewport.zoom_at(v.width / 2.0, v.height / 2.0, f),
                     MapCommand::Home => {
                         if let Some(b) = home_bounds.get_untracked() {
-                            r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
+                            r.viewport = fit_visible(&v, b, 12.0, false);
                         }
                     }
-                    MapCommand::Fit(b) => r.viewport = Viewport::fit(v.width, v.height, b, 24.0),
+                    MapCommand::Fit(b) => r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some()),
                 }
             });
             h.publish_view(ctx);
