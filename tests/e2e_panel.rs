@@ -69,6 +69,18 @@ async fn press(b: &Browser, css: &str, key: Key) {
         .unwrap_or_else(|e| panic!("key to {css}: {e}"));
 }
 
+/// Scrolls the panel so that `css` is at the top (for a screenshot of a chart).
+async fn scroll_to(b: &Browser, css: &str) {
+    b.wait_for(css).await;
+    let _: bool = b
+        .js(&format!(
+            "document.querySelector({}).scrollIntoView({{block: 'start'}}); return true;",
+            serde_json::json!(css)
+        ))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
 async fn no_errors(b: &Browser, what: &str) {
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "{what} logged errors: {errors:#?}");
@@ -132,6 +144,8 @@ async fn buurt_page(width: u32, height: u32, shot: &str) {
     b.wait_for_mark("choropleth-ready").await;
     no_errors(&b, "the buurt page").await;
     b.screenshot(shot).await;
+    scroll_to(&b, ".safety-section").await;
+    b.screenshot(&format!("{shot}-charts")).await;
     b.close().await;
 }
 
@@ -196,6 +210,8 @@ async fn wijk_page(width: u32, height: u32, shot: &str) {
         b.wait_for_mark("choropleth-ready").await;
     }
     b.screenshot(shot).await;
+    scroll_to(&b, ".history-section").await;
+    b.screenshot(&format!("{shot}-history")).await;
     b.close().await;
 }
 
@@ -236,6 +252,8 @@ async fn gemeente_page(width: u32, height: u32, shot: &str) {
     b.wait_for_mark("choropleth-ready").await;
     no_errors(&b, "the gemeente page").await;
     b.screenshot(shot).await;
+    scroll_to(&b, ".distribution-section").await;
+    b.screenshot(&format!("{shot}-distribution")).await;
     b.close().await;
 }
 
@@ -337,19 +355,22 @@ async fn back_and_forward_and_compare() {
     b.wait_for_path("/wijk/WK0363FK?indicator=woz").await;
     b.wait_for_text("#panel-name", &wijk).await;
 
-    // Pin the wijk, choose its gemeente: both side by side, the pin in the URL.
+    // Back to the buurt, pin it, choose its gemeente: both side by side, the pin in the URL.
+    b.client.back().await.unwrap();
+    b.wait_for_text("#panel-name", &buurt).await;
     b.click(".pin-button").await;
-    b.wait_for_path("/wijk/WK0363FK?indicator=woz&vergelijk=WK0363FK")
+    b.wait_for_path(&format!("/buurt/{BUURT}?indicator=woz&vergelijk={BUURT}"))
         .await;
-    b.wait_for_text(".compare-hint", &wijk).await;
+    b.wait_for_text(".compare-hint", &buurt).await;
     b.click(".panel-parents .parent-gemeente a").await;
-    b.wait_for_path("/gemeente/GM0363?indicator=woz&vergelijk=WK0363FK")
+    b.wait_for_path(&format!("/gemeente/GM0363?indicator=woz&vergelijk={BUURT}"))
         .await;
-    b.wait_for_text(".compare-table .cmp-a", &wijk).await;
+    b.wait_for_text(".compare-table thead .cmp-a", &buurt).await;
     b.wait_for_text(".compare-table thead .cmp-b", "Amsterdam")
         .await;
     b.wait_for(".compare-table tr[data-id='lbm_vrz']").await;
-    b.wait_for(".compare-table tr[data-id='woz']").await;
+    b.wait_for_text(".compare-table tr[data-id='woz'] .cmp-b", "498.000")
+        .await;
     b.screenshot("panel-compare-desktop").await;
     // The link reproduces the comparison.
     b.goto("/gemeente/GM0363?indicator=woz&vergelijk=WK0363FK")
@@ -368,7 +389,7 @@ async fn english_panel() {
     b.wait_for_text("#score-title", "Liveability").await;
     b.wait_for_text("#dimensions-title", "Five dimensions")
         .await;
-    b.wait_for_text(".figures thead .fig-nl", "Netherlands")
+    b.wait_for(".figures thead .fig-nl abbr[title='the Netherlands']")
         .await;
     b.goto("/over?lang=en").await;
     b.wait_for_text("h1", "About Buurtkaart").await;

@@ -1,6 +1,6 @@
 //! "Vergelijk": a pinned area (URL key `vergelijk`) side by side with the selected one.
 use crate::components::controls::use_view_updater;
-use crate::components::panel::area::{data_signature, year_of, Area};
+use crate::components::panel::area::{compact, data_signature, label_with_unit, year_of, Area};
 use crate::components::panel::dimensions::DIMENSIONS;
 use crate::components::panel::figures::KEY_FIGURES;
 use crate::components::panel::score::class_name;
@@ -111,9 +111,9 @@ fn rows(store: &DataStore, a: &Area, b: &Area, lang: Lang) -> Vec<Row> {
         };
         out.push(Row {
             id: id.to_string(),
-            label: lang.text(&ind.label).to_string(),
-            a: format::value(&ind, va, lang),
-            b: format::value(&ind, vb, lang),
+            label: label_with_unit(&ind, lang),
+            a: compact(&ind, va, lang),
+            b: compact(&ind, vb, lang),
             a_better,
         });
     }
@@ -157,7 +157,7 @@ pub fn CompareView() -> impl IntoView {
                     });
                     view! {
                         <table class="compare-table">
-                            <caption>{lang.pick("Vergelijking", "Comparison")}</caption>
+                            <caption class="sr-only">{lang.pick("Vergelijking", "Comparison")}</caption>
                             <thead>
                                 <tr>
                                     <td></td>

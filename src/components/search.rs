@@ -203,7 +203,7 @@ pub fn SearchBox(
             <input id=id class="search-input" type="search" autocomplete="off" spellcheck="false"
                 role="combobox" aria-autocomplete="list" aria-controls=list_id_attr
                 aria-expanded=move || expanded().to_string()
-                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id).unwrap_or_default()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                 placeholder=move || ctx.lang().pick("bijv. Osdorp of 1068", "e.g. Osdorp or 1068")
                 prop:value=move || query.get()
                 on:input=move |ev| {

@@ -99,7 +99,7 @@ pub fn FiguresSection(
                         <td></td>
                         <th scope="col" class="fig-area">{area.name.clone()}</th>
                         {gem.as_ref().map(|g| view! { <th scope="col" class="fig-gemeente">{g.name.clone()}</th> })}
-                        <th scope="col" class="fig-nl">{lang.pick("Nederland", "Netherlands")}</th>
+                        <th scope="col" class="fig-nl"><abbr title=lang.pick("Nederland", "the Netherlands")>"NL"</abbr></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -1,5 +1,5 @@
 //! Registered crime: per 1,000 inhabitants beside gemeente and country, and the yearly counts.
-use super::area::{show, year_of, Area};
+use super::area::{year_of, Area};
 use crate::components::charts::{Column, ColumnChart};
 use crate::context::MapContext;
 use crate::data::DataStore;
@@ -72,6 +72,15 @@ fn safety_view(area: Area) -> Option<AnyView> {
             })}
         }
     });
+    // The number large, "per 1.000" small under it, so three values fit side by side on a phone.
+    let rate = move |v: Option<f64>| match v {
+        Some(v) => view! {
+            {format::number(v, 1, lang)}
+            <span class="trio-unit">{lang.pick(" per 1.000", " per 1,000")}</span>
+        }
+        .into_any(),
+        None => format::no_data(lang).into_any(),
+    };
     let few = area.value(&store, "inwoners").is_some_and(|n| n < 500.0) && level == Level::Buurt;
     let heading = match lang {
         Lang::Nl => format!("Geregistreerde misdrijven ({year})"),
@@ -81,9 +90,9 @@ fn safety_view(area: Area) -> Option<AnyView> {
         <section class="panel-section safety-section" aria-labelledby="safety-title">
             <h3 id="safety-title">{heading}</h3>
             <dl class="trio">
-                <div><dt>{area.name.clone()}</dt><dd class="trio-area" class:nodata=v.is_none()>{show(&ind, v, lang)}</dd></div>
-                {g.map(|(name, gv)| view! { <div><dt>{name}</dt><dd class="trio-gemeente" class:nodata=gv.is_none()>{show(&ind, gv, lang)}</dd></div> })}
-                <div><dt>{lang.pick("Nederland", "Netherlands")}</dt><dd class="trio-nl">{show(&ind, nl, lang)}</dd></div>
+                <div><dt>{area.name.clone()}</dt><dd class="trio-area" class:nodata=v.is_none()>{rate(v)}</dd></div>
+                {g.map(|(name, gv)| view! { <div><dt>{name}</dt><dd class="trio-gemeente" class:nodata=gv.is_none()>{rate(gv)}</dd></div> })}
+                <div><dt>{lang.pick("Nederland", "Netherlands")}</dt><dd class="trio-nl">{rate(nl)}</dd></div>
             </dl>
             <p class="panel-explain">{lang.pick(
                 "Door de politie geregistreerde misdrijven per 1.000 inwoners in de laatste 12 maanden. Aangifte en registratie verschillen per soort misdrijf.",
