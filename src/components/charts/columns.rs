@@ -1,6 +1,6 @@
 //! A column chart from zero (yearly crime counts, buurten per Leefbaarometer class).
 use super::scale::{Axis, Linear};
-use super::{DataTable, CHART_WIDTH};
+use super::{px as n, DataTable, CHART_WIDTH};
 use crate::format;
 use crate::lang::Lang;
 use leptos::prelude::*;
@@ -23,10 +23,6 @@ const LEFT: f64 = 46.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 22.0;
-
-fn n(v: f64) -> String {
-    format!("{v:.1}")
-}
 
 /// Columns from a zero baseline with a value over each, a y axis with nice ticks, and a hidden
 /// data table. A missing value gets a dash and no column.

@@ -1,6 +1,6 @@
 //! Bars that diverge from the national mean (Leefbaarometer dimensions, total score).
 use super::scale::{decimals_for, nice_step, symmetric_extent, Linear};
-use super::{DataTable, CHART_WIDTH};
+use super::{px as n, DataTable, CHART_WIDTH};
 use crate::format;
 use crate::lang::Lang;
 use leptos::prelude::*;
@@ -22,10 +22,6 @@ const ROW: f64 = 36.0;
 const TOP: f64 = 4.0;
 const AXIS: f64 = 22.0;
 const PAD: f64 = 6.0;
-
-fn n(v: f64) -> String {
-    format!("{v:.1}")
-}
 
 /// Horizontal bars from a centre line (the national mean, 0), coloured by sign, each with its
 /// label and signed value; optional comparison ticks; a hidden data table.

@@ -2,7 +2,7 @@
 //! and marked years.
 use super::path::line_path;
 use super::scale::{extent, Axis, Linear};
-use super::{DataTable, CHART_WIDTH};
+use super::{px as n, DataTable, CHART_WIDTH};
 use crate::format;
 use crate::lang::Lang;
 use leptos::prelude::*;
@@ -32,10 +32,6 @@ const LEFT: f64 = 40.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 24.0;
 const BOTTOM: f64 = 24.0;
-
-fn n(v: f64) -> String {
-    format!("{v:.1}")
-}
 
 /// A line chart with a y axis (nice ticks, Dutch numbers), year labels on the x axis (spaced by
 /// time, so uneven gaps look uneven), optional marked years, a legend and a hidden data table.

@@ -18,3 +18,8 @@ pub use line::{LineChart, LineSeries, SeriesStyle};
 
 /// Width of every chart's `viewBox`, in SVG units (about CSS px in a 360 px sidebar).
 pub const CHART_WIDTH: f64 = 320.0;
+
+/// A coordinate for an SVG attribute, to a tenth of a unit.
+pub(crate) fn px(v: f64) -> String {
+    format!("{v:.1}")
+}

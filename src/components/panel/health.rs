@@ -1,5 +1,6 @@
 //! Ervaren gezondheid: the share in good health beside gemeente and country, and its trend.
-use super::area::{show, year_of, Area};
+use super::area::{year_of, Area};
+use super::trio::{trio_values, Trio};
 use crate::components::charts::{LineChart, LineSeries, SeriesStyle};
 use crate::context::MapContext;
 use crate::data::DataStore;
@@ -28,14 +29,10 @@ fn health_view(area: Area) -> Option<AnyView> {
     let level = area.level();
     let ind = store.indicator("gezondheid")?;
     let year = year_of(&store, "gezondheid", level).unwrap_or(2024);
-    let v = area.value(&store, "gezondheid");
+    let values = trio_values(&store, &area, &ind, lang);
     let gem = (level == Level::Buurt)
         .then(|| area.gemeente(&store))
         .flatten();
-    let g = gem
-        .as_ref()
-        .map(|g| (g.name.clone(), g.value(&store, "gezondheid")));
-    let nl = ind.national.as_ref().map(|r| r.value);
     let detail = store.detail(&area.code);
     let own = detail
         .as_ref()
@@ -97,11 +94,7 @@ fn health_view(area: Area) -> Option<AnyView> {
     Some(view! {
         <section class="panel-section health-section" aria-labelledby="health-title">
             <h3 id="health-title">{heading}</h3>
-            <dl class="trio">
-                <div><dt>{area.name.clone()}</dt><dd class="trio-area" class:nodata=v.is_none()>{show(&ind, v, lang)}</dd></div>
-                {g.map(|(name, gv)| view! { <div><dt>{name}</dt><dd class="trio-gemeente" class:nodata=gv.is_none()>{show(&ind, gv, lang)}</dd></div> })}
-                <div><dt>{lang.pick("Nederland", "Netherlands")}</dt><dd class="trio-nl">{show(&ind, nl, lang)}</dd></div>
-            </dl>
+            <Trio ind=ind.clone() values=values lang=lang />
             <p class="panel-explain">{lang.pick(
                 "Aandeel volwassenen dat de eigen gezondheid als goed of zeer goed ervaart. Per buurt is dit een modelschatting uit een steekproef, geen telling.",
                 "Share of adults who rate their own health as good or very good. Per neighbourhood this is a model estimate from a survey, not a count.")}</p>

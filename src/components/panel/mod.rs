@@ -17,6 +17,7 @@ pub mod safety;
 pub mod score;
 pub mod sources;
 pub mod stats;
+pub mod trio;
 pub mod words;
 
 pub use area::Area;

@@ -1,5 +1,6 @@
 //! Registered crime: per 1,000 inhabitants beside gemeente and country, and the yearly counts.
 use super::area::{year_of, Area};
+use super::trio::{trio_values, Trio};
 use crate::components::charts::{Column, ColumnChart};
 use crate::context::MapContext;
 use crate::data::DataStore;
@@ -24,14 +25,7 @@ fn safety_view(area: Area) -> Option<AnyView> {
     let level = area.level();
     let ind = store.indicator("criminaliteit")?;
     let year = year_of(&store, "criminaliteit", level).unwrap_or(2025);
-    let v = area.value(&store, "criminaliteit");
-    let gem = (level == Level::Buurt)
-        .then(|| area.gemeente(&store))
-        .flatten();
-    let g = gem
-        .as_ref()
-        .map(|g| (g.name.clone(), g.value(&store, "criminaliteit")));
-    let nl = ind.national.as_ref().map(|r| r.value);
+    let values = trio_values(&store, &area, &ind, lang);
     let detail = store.detail(&area.code);
     let series = detail
         .as_ref()
@@ -72,15 +66,6 @@ fn safety_view(area: Area) -> Option<AnyView> {
             })}
         }
     });
-    // The number large, "per 1.000" small under it, so three values fit side by side on a phone.
-    let rate = move |v: Option<f64>| match v {
-        Some(v) => view! {
-            {format::number(v, 1, lang)}
-            <span class="trio-unit">{lang.pick(" per 1.000", " per 1,000")}</span>
-        }
-        .into_any(),
-        None => format::no_data(lang).into_any(),
-    };
     let few = area.value(&store, "inwoners").is_some_and(|n| n < 500.0) && level == Level::Buurt;
     let heading = match lang {
         Lang::Nl => format!("Geregistreerde misdrijven ({year})"),
@@ -89,11 +74,7 @@ fn safety_view(area: Area) -> Option<AnyView> {
     Some(view! {
         <section class="panel-section safety-section" aria-labelledby="safety-title">
             <h3 id="safety-title">{heading}</h3>
-            <dl class="trio">
-                <div><dt>{area.name.clone()}</dt><dd class="trio-area" class:nodata=v.is_none()>{rate(v)}</dd></div>
-                {g.map(|(name, gv)| view! { <div><dt>{name}</dt><dd class="trio-gemeente" class:nodata=gv.is_none()>{rate(gv)}</dd></div> })}
-                <div><dt>{lang.pick("Nederland", "Netherlands")}</dt><dd class="trio-nl">{rate(nl)}</dd></div>
-            </dl>
+            <Trio ind=ind.clone() values=values small_unit=lang.pick("per 1.000", "per 1,000") lang=lang />
             <p class="panel-explain">{lang.pick(
                 "Door de politie geregistreerde misdrijven per 1.000 inwoners in de laatste 12 maanden. Aangifte en registratie verschillen per soort misdrijf.",
                 "Crimes registered by the police per 1,000 inhabitants in the last 12 months. Reporting and registration differ by type of crime.")}</p>
