@@ -1,6 +1,7 @@
 //! The root component: data store, router and routes.
 use crate::data::DataStore;
 use crate::routes::about::AboutPage;
+use crate::routes::embed::EmbedPage;
 use crate::routes::map_page::MapPage;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
@@ -33,10 +34,11 @@ pub fn App() -> impl IntoView {
     store.load_manifest();
     view! {
         <Router base=router_base()>
-            <Header />
+            <HeaderUnlessEmbed />
             <main id="main">
                 <Routes fallback=MapPage>
                     <Route path=path!("/over") view=AboutPage />
+                    <Route path=path!("/embed/:level/:code") view=EmbedPage />
                     <ParentRoute path=path!("") view=MapPage>
                         <Route path=path!("") view=|| () />
                         <Route path=path!("/:level/:code") view=|| () />
@@ -45,6 +47,17 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// The header, except on embeds (which show only their own minimal chrome).
+#[component]
+fn HeaderUnlessEmbed() -> impl IntoView {
+    let location = use_location();
+    let base = router_base();
+    let embed = Memo::new(move |_| {
+        location.pathname.with(|p| p.strip_prefix(base.as_str()).unwrap_or(p).starts_with("/embed/"))
+    });
+    view! { <Show when=move || !embed.get()><Header /></Show> }
 }
 
 #[component]

@@ -5,6 +5,8 @@ pub mod carto;
 pub mod components;
 pub mod context;
 pub mod data;
+pub mod embed;
+pub mod export;
 pub mod i18n;
 pub mod routes;
 pub mod format;

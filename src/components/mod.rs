@@ -8,5 +8,6 @@ pub mod map;
 pub mod panel;
 pub mod search;
 pub mod sheet;
+pub mod share;
 pub mod status;
 pub mod tooltip;

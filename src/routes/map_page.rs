@@ -5,6 +5,7 @@ use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::MapView;
 use crate::components::panel::DetailPanel;
+use crate::components::share::ShareBar;
 use crate::components::search::SearchBox;
 use crate::components::status::{LoadStatus, Notices};
 use crate::components::tooltip::Tooltip;
@@ -103,6 +104,7 @@ pub fn MapPage() -> impl IntoView {
                     <LevelSwitch />
                 </div>
                 <Legend />
+                <ShareBar />
                 <DetailPanel on_close=on_close />
                 <AreaTable />
             </Sheet>

@@ -1,0 +1,331 @@
+//! What the exports and the alt text need from the loaded data: the areas of a view with their
+//! names, parents, values and classes. The file formats themselves are built by the pure
+//! `crate::export` and `crate::embed` modules.
+use crate::carto::shapes::within;
+use crate::carto::viewport::Bounds;
+use crate::carto::{AreaShapes, Viewport};
+use crate::context::MapContext;
+use crate::data::DataStore;
+use crate::embed::alt::{alt_text, AltInput, AltItem};
+use crate::embed::text::{map_title, source_line};
+use crate::embed::EmbedOptions;
+use crate::export::csv::{areas_csv, AreaRow, CsvMeta};
+use crate::export::long_date;
+use crate::export::svg::{map_svg, path_data, SvgDoc, SvgLayer, SvgLegendItem, SvgMap};
+use crate::lang::Lang;
+use crate::scale::legend::{class_label, legend};
+use crate::scale::palette::{colours, no_data};
+use crate::scale::Classes;
+use buurtkaart_model::{AreaCode, Indicator, Level, ScaleKind};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The areas of a view, in code order.
+pub struct ViewAreas {
+    /// The level drawn.
+    pub level: Level,
+    /// The indicator shown (after the level fallback).
+    pub indicator: Option<Indicator>,
+    /// That level's shapes.
+    pub shapes: Arc<AreaShapes>,
+    /// Indices into `shapes` of the areas in view.
+    pub items: Vec<usize>,
+}
+
+/// The indicator `id` at `level`, falling back like the map does (`MapContext::indicator_at`):
+/// the Leefbaarometer class becomes the deviation where there are no classes (wijken).
+pub fn indicator_for(store: &DataStore, id: &str, level: Level) -> Option<Indicator> {
+    store.manifest.with(|m| {
+        let m = m.as_ref()?;
+        let ind = m.indicator(id)?;
+        if ind.at(level).is_some() {
+            return Some(ind.clone());
+        }
+        m.indicators
+            .iter()
+            .find(|i| {
+                i.group == ind.group && i.at(level).is_some() && i.scale != ScaleKind::LbmClasses
+            })
+            .cloned()
+    })
+}
+
+/// The areas of the drawn level whose box meets `bounds` (all of them for `None`), within the
+/// map's focus. Untracked: for event handlers.
+pub fn areas_in_view(
+    ctx: &MapContext,
+    store: &DataStore,
+    bounds: Option<Bounds>,
+) -> Option<ViewAreas> {
+    untrack(|| {
+        let level = ctx.level();
+        let shapes = store.level_untracked(level).shapes?;
+        let only = ctx.only();
+        let mut items = match bounds {
+            Some(b) => shapes.in_bounds(b),
+            None => (0..shapes.len()).collect(),
+        };
+        items.retain(|&i| within(&shapes.shapes[i].code, only.as_deref()));
+        items.sort_by(|&a, &b| shapes.shapes[a].code.cmp(&shapes.shapes[b].code));
+        Some(ViewAreas {
+            level,
+            indicator: ctx.indicator_at(store, level),
+            shapes,
+            items,
+        })
+    })
+}
+
+fn name_untracked(store: &DataStore, code: &AreaCode) -> Option<String> {
+    let data = store.level_untracked(code.level());
+    let row = *data.rows?.get(code.as_str())?;
+    data.index.map(|i| i.names[row].clone())
+}
+
+fn value_untracked(
+    store: &DataStore,
+    level: Level,
+    ind: &Indicator,
+    row: Option<usize>,
+) -> Option<f64> {
+    store
+        .level_untracked(level)
+        .tables
+        .get(&ind.group)?
+        .get(&ind.id, row?)
+}
+
+/// The CSV of `areas` (Dutch labels, see [`crate::export::csv`]).
+pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
+    untrack(|| {
+        let level = areas.level;
+        let data = store.level_untracked(level);
+        let ind = areas.indicator.as_ref();
+        let classes = ind.and_then(|i| Classes::new(i, level));
+        let manifest = store.manifest.get_untracked();
+        let rows: Vec<AreaRow> = areas
+            .items
+            .iter()
+            .filter_map(|&i| {
+                let s = &areas.shapes.shapes[i];
+                let code = AreaCode::parse(&s.code).ok()?;
+                let name = s
+                    .row
+                    .and_then(|r| data.index.as_ref().map(|ix| ix.names[r].clone()))
+                    .unwrap_or_else(|| s.code.clone());
+                let parent = code.parent();
+                let value = ind.and_then(|ind| value_untracked(store, level, ind, s.row));
+                let class = match (ind, &classes, &manifest) {
+                    (Some(ind), Some(c), Some(m)) => c
+                        .class_of(value)
+                        .map(|k| class_label(m, ind, c, k, Lang::Nl)),
+                    _ => None,
+                };
+                Some(AreaRow {
+                    parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
+                    parent_code: parent.map(|p| p.to_string()),
+                    code: s.code.clone(),
+                    name,
+                    level,
+                    value,
+                    class,
+                })
+            })
+            .collect();
+        let meta = CsvMeta {
+            indicator: ind.map(|i| i.label.nl.clone()).unwrap_or_default(),
+            unit: ind.map(|i| i.unit.label().nl).unwrap_or_default(),
+            source: ind.map(|i| i.source.clone()).unwrap_or_default(),
+            year: ind.and_then(|i| i.at(level)).map(|l| l.year),
+        };
+        areas_csv(&rows, &meta)
+    })
+}
+
+/// A print-ready SVG of the view `v` showing `areas`, titled for `area_name` (if any).
+pub fn svg(
+    ctx: &MapContext,
+    store: &DataStore,
+    areas: &ViewAreas,
+    v: &Viewport,
+    area_name: Option<&str>,
+) -> SvgDoc {
+    untrack(|| {
+        let lang = ctx.lang();
+        let level = areas.level;
+        let ind = areas.indicator.as_ref();
+        let palette = ctx.view.with_untracked(|v| v.palette);
+        let classes = ind.and_then(|i| Classes::new(i, level));
+        let n = classes.as_ref().map(|c| c.count()).unwrap_or(0);
+        let cols = ind
+            .map(|i| colours(i.scale, n.max(1), i.higher_is_better, palette))
+            .unwrap_or_default();
+        let grey = no_data(false).css();
+        let mut class_d = vec![String::new(); cols.len() + 1];
+        for &i in &areas.items {
+            let s = &areas.shapes.shapes[i];
+            let value = ind.and_then(|ind| value_untracked(store, level, ind, s.row));
+            let k = classes
+                .as_ref()
+                .and_then(|c| c.class_of(value))
+                .unwrap_or(cols.len())
+                .min(cols.len());
+            path_data(&s.geometry, v, &mut class_d[k]);
+        }
+        // Borders where areas are big enough on screen to see them (as on the map).
+        let avg_px = areas
+            .shapes
+            .union_bounds(areas.items.iter().copied())
+            .map(|b| {
+                ((b[2] - b[0]) * (b[3] - b[1]) / areas.items.len().max(1) as f64).sqrt() * v.scale
+            })
+            .unwrap_or(0.0);
+        let border = (avg_px > 14.0).then(|| ("#ffffff".to_string(), 0.6));
+
+        let mut layers = Vec::new();
+        let gemeenten = store.level_untracked(Level::Gemeente).shapes;
+        let only = ctx.only();
+        let gem_only = only.as_deref().map(|o| &o[..o.len().min(4)]);
+        let gem_items: Vec<usize> = gemeenten
+            .as_ref()
+            .map(|g| {
+                let mut vis = g.in_bounds(v.world_bounds());
+                vis.retain(|&i| within(&g.shapes[i].code, gem_only));
+                vis
+            })
+            .unwrap_or_default();
+        let gem_d = |g: &AreaShapes| {
+            let mut d = String::new();
+            for &i in &gem_items {
+                path_data(&g.shapes[i].geometry, v, &mut d);
+            }
+            d
+        };
+        let under = match (&gemeenten, level) {
+            (Some(g), l) if l != Level::Gemeente => Some(gem_d(g)),
+            _ => None,
+        };
+        if let Some(d) = &under {
+            layers.push(SvgLayer {
+                d: d.clone(),
+                fill: Some(grey.clone()),
+                stroke: None,
+            });
+        }
+        for (k, d) in class_d.into_iter().enumerate() {
+            let fill = cols.get(k).map(|c| c.css()).unwrap_or_else(|| grey.clone());
+            layers.push(SvgLayer {
+                d,
+                fill: Some(fill),
+                stroke: border.clone(),
+            });
+        }
+        if let Some(d) = under {
+            let w = if avg_px > 14.0 { 1.4 } else { 0.7 };
+            layers.push(SvgLayer {
+                d,
+                fill: None,
+                stroke: Some(("#1e1e1e80".into(), w)),
+            });
+        }
+        if let Some(sel) = ctx.view.with_untracked(|v| v.selected.clone()) {
+            if let Some(shapes) = store.level_untracked(sel.level()).shapes {
+                if let Some(i) = shapes.index_of(sel.as_str()) {
+                    let mut d = String::new();
+                    path_data(&shapes.shapes[i].geometry, v, &mut d);
+                    layers.push(SvgLayer {
+                        d: d.clone(),
+                        fill: None,
+                        stroke: Some(("#ffffff".into(), 5.0)),
+                    });
+                    layers.push(SvgLayer {
+                        d,
+                        fill: None,
+                        stroke: Some(("#111111".into(), 2.5)),
+                    });
+                }
+            }
+        }
+
+        let manifest = store.manifest.get_untracked();
+        let legend_items = match (ind, &manifest) {
+            (Some(i), Some(m)) => legend(m, i, level, lang, palette, false)
+                .into_iter()
+                .map(|it| SvgLegendItem {
+                    colour: it.colour.css(),
+                    label: it.label,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let year = ind.and_then(|i| i.at(level)).map(|l| l.year);
+        let legend_title = ind.map(|i| match i.scale {
+            ScaleKind::LbmClasses => lang
+                .pick("Leefbaarometer-klasse", "Leefbaarometer class")
+                .to_string(),
+            _ => format!("{} ({})", lang.text(&i.label), lang.text(&i.unit.label())),
+        });
+        let (y, m, d) = super::web::today();
+        map_svg(&SvgMap {
+            width: v.width,
+            height: v.height,
+            title: map_title(
+                lang,
+                ind.map(|i| lang.text(&i.label)).unwrap_or(""),
+                level,
+                area_name,
+                year,
+            ),
+            subtitle: None,
+            legend_title,
+            legend: legend_items,
+            source: source_line(lang, ind.map(|i| i.source.as_str()).unwrap_or("CBS"), year),
+            credit: format!(
+                "{} {}",
+                lang.pick("Gemaakt met Buurtkaart,", "Made with Buurtkaart,"),
+                long_date(y, m, d, lang)
+            ),
+            layers,
+        })
+    })
+}
+
+/// The generated description of an embed (tracked: recomputes as data arrives); `None` until
+/// the names of its areas are loaded.
+pub fn alt_for(store: &DataStore, opts: &EmbedOptions) -> Option<String> {
+    let level = opts.level;
+    let data = store.level(level);
+    let index = data.index.clone()?;
+    let ind = indicator_for(store, &opts.indicator, level)?;
+    let table = data.tables.get(&ind.group).cloned()?;
+    let prefix = opts.focus_prefix();
+    let group_by_wijk = level == Level::Buurt && opts.area.level() == Level::Gemeente;
+    let items: Vec<AltItem> = index
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| within(c, Some(prefix)))
+        .map(|(row, code)| AltItem {
+            name: index.names[row].clone(),
+            group: if group_by_wijk {
+                AreaCode::parse(code)
+                    .ok()
+                    .and_then(|c| c.wijk())
+                    .and_then(|w| store.name(&w))
+            } else {
+                None
+            },
+            value: table.get(&ind.id, row),
+        })
+        .collect();
+    let shown = opts.shown_area();
+    let area_name = store.name(&shown).unwrap_or_else(|| shown.to_string());
+    Some(alt_text(&AltInput {
+        lang: opts.lang,
+        area_name: &area_name,
+        level,
+        indicator: &ind,
+        year: ind.at(level).map(|l| l.year),
+        items: &items,
+    }))
+}

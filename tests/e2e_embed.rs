@@ -1,0 +1,745 @@
+//! Issue 6 in a real headless Chromium: an embed in a plain host page (served from another
+//! origin, in a sandboxed iframe) reports its height, draws only the chosen gemeente's buurten
+//! with their class colours, and shows legend and source; `dark=true` and the host's theme
+//! message; and the full app's exports (CSV rows and header against the data, PNG size).
+
+mod support;
+
+use buurtkaart::carto::{AreaShapes, Projection, Viewport};
+use buurtkaart::scale::palette::{colours, Palette};
+use buurtkaart_model::{AreaIndex, ScaleKind, Topology, ValueTable};
+use fantoccini::actions::{
+    InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
+};
+use geo::{Contains, InteriorPoint, Point};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use support::server::StaticServer;
+use support::{Browser, BrowserOptions};
+
+/// Utrecht: about a hundred buurten, neighbours on every side.
+const GEMEENTE: &str = "GM0344";
+
+fn read(file: &str) -> String {
+    let path = support::repo_root().join("public/data").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The buurten, their names and Leefbaarometer values, as the app builds them.
+fn buurten() -> (AreaIndex, ValueTable, AreaShapes) {
+    let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json")).unwrap();
+    let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
+    let topo = Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).unwrap();
+    let rows: std::collections::HashMap<&str, usize> = index
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let shapes =
+        AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default()).unwrap();
+    (index, lbm, shapes)
+}
+
+/// A point well inside shape `i` (`margin` km of room on four sides, nothing on top), if any.
+fn inner_point(shapes: &AreaShapes, i: usize, margin: f64) -> Option<(f64, f64)> {
+    let s = &shapes.shapes[i];
+    let p = s.geometry.interior_point()?;
+    let room = [
+        (0.0, 0.0),
+        (margin, 0.0),
+        (-margin, 0.0),
+        (0.0, margin),
+        (0.0, -margin),
+    ]
+    .iter()
+    .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
+    (room && shapes.hit(p.x(), p.y()) == Some(i)).then(|| (p.x(), p.y()))
+}
+
+/// A temporary host page on its own server (another origin than the app).
+struct Host {
+    server: StaticServer,
+    dir: PathBuf,
+}
+
+impl Host {
+    /// Serves the fixture host page with the embed `embed_path` of `b`'s app in its iframe.
+    fn new(b: &Browser, embed_path: &str) -> Host {
+        let fixture = support::repo_root().join("tests/fixtures/embed-host.html");
+        let html = std::fs::read_to_string(&fixture)
+            .unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
+        let html = html
+            .replace("__EMBED_SRC__", &b.url(embed_path).replace('&', "&amp;"))
+            .replace("__EMBED_ORIGIN__", &b.base)
+            .replace(
+                "__EMBED_TITLE__",
+                "Kaart: leefbaarheid per buurt in Utrecht",
+            );
+        let dir = std::env::temp_dir().join(format!(
+            "buurtkaart-embed-host-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("host.html"), html).unwrap();
+        let server = StaticServer::start(&dir, "/", Vec::new());
+        Host { server, dir }
+    }
+
+    fn url(&self) -> String {
+        format!("{}/host.html", self.server.origin)
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Polls `script` (a function body returning JSON) until `done` accepts its value.
+async fn wait_js(b: &Browser, what: &str, script: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let start = Instant::now();
+    loop {
+        let v: Value = b.js(script).await;
+        if done(&v) {
+            return v;
+        }
+        if start.elapsed() > support::TIMEOUT {
+            let errors = b.console_errors().await;
+            panic!(
+                "{what}: still {v} after {}s; browser errors: {errors:#?}",
+                support::TIMEOUT.as_secs()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// The map's drawn view, from its `data-*` attributes.
+async fn view(b: &Browser) -> Viewport {
+    let v: (f64, f64, f64, f64, f64) = b
+        .js(
+            "const e = document.querySelector('.map-canvas'); const r = e.getBoundingClientRect();
+             return [r.width, r.height, +e.dataset.scale, +e.dataset.cx, +e.dataset.cy];",
+        )
+        .await;
+    Viewport {
+        width: v.0,
+        height: v.1,
+        scale: v.2,
+        cx: v.3,
+        cy: v.4,
+    }
+}
+
+/// RGBA of the base canvas at CSS position (`x`, `y`) relative to the map.
+async fn pixel(b: &Browser, x: f64, y: f64) -> [u8; 4] {
+    let script = format!(
+        "const c = document.querySelector('.map-base'); const k = c.width / c.getBoundingClientRect().width;
+         const d = c.getContext('2d').getImageData(Math.round({x} * k), Math.round({y} * k), 1, 1).data;
+         return [d[0], d[1], d[2], d[3]];"
+    );
+    b.js(&script).await
+}
+
+/// Waits until the map has not moved for a moment (fits and refits settle).
+async fn settled_view(b: &Browser) -> Viewport {
+    let mut last = view(b).await;
+    let start = Instant::now();
+    loop {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = view(b).await;
+        if now == last || start.elapsed() > Duration::from_secs(10) {
+            return now;
+        }
+        last = now;
+    }
+}
+
+#[tokio::test]
+async fn embed_in_a_host_page_sizes_itself_and_draws_only_its_gemeente() {
+    let (index, lbm, shapes) = buurten();
+    let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
+    let b = Browser::start_with(BrowserOptions {
+        width: 700,
+        height: 1000,
+        ..Default::default()
+    })
+    .await;
+    let host = Host::new(
+        &b,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&jaar=2024"),
+    );
+    b.client
+        .goto(&host.url())
+        .await
+        .expect("open the host page");
+
+    // Height messages: ours, and Datawrapper's shape alongside it.
+    let heights = wait_js(
+        &b,
+        "height message",
+        "return window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:height').map(m => [m.data.height, m.data.id]);",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    let (h, id) = (
+        heights[0][0].as_f64().unwrap(),
+        heights[0][1].as_str().unwrap().to_string(),
+    );
+    assert!(h > 300.0 && h < 3000.0, "height {h}");
+    assert_eq!(id, format!("buurtkaart-{GEMEENTE}"));
+    let dw: Value = b
+        .js("return window.__messages.filter(m => m.data && m.data['datawrapper-height']).map(m => m.data['datawrapper-height']);")
+        .await;
+    assert!(
+        dw[0][&id].as_f64().is_some(),
+        "Datawrapper-shaped message: {dw}"
+    );
+    let origin: String = b.js("return window.__messages[0].origin;").await;
+    assert_eq!(origin, b.base, "messages come from the app's origin");
+
+    // embed.js sized the iframe to the last reported height.
+    wait_js(
+        &b,
+        "iframe height follows the messages",
+        "const hs = window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:height').map(m => m.data.height);
+         return [document.getElementById('kaart').getBoundingClientRect().height, hs[hs.length - 1]];",
+        |v| (v[0].as_f64().unwrap_or(0.0) - v[1].as_f64().unwrap_or(-1.0)).abs() < 1.0,
+    )
+    .await;
+
+    b.client
+        .enter_frame(0)
+        .await
+        .expect("enter the embed's frame");
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".embed-title", "Utrecht").await;
+    let vp = settled_view(&b).await;
+    let margin = 5.0 / vp.scale;
+
+    // Inside: class colours at buurten of the gemeente. Outside: nothing drawn at all.
+    let body = &GEMEENTE[2..];
+    let (mut inside, mut matched, mut outside, mut blank) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    let [x0, y0, x1, y1] = vp.world_bounds();
+    for i in shapes.in_bounds([x0, y0, x1, y1]) {
+        let s = &shapes.shapes[i];
+        let Some((wx, wy)) = inner_point(&shapes, i, margin) else {
+            continue;
+        };
+        let (sx, sy) = vp.to_screen(wx, wy);
+        if sx < 4.0 || sy < 4.0 || sx > vp.width - 4.0 || sy > vp.height - 4.0 {
+            continue;
+        }
+        let got = pixel(&b, sx, sy).await;
+        if s.code[2..].starts_with(body) {
+            let Some(class) = s.row.and_then(|r| lbm.get("lbm_klasse", r)) else {
+                continue;
+            };
+            inside += 1;
+            let want = palette[class as usize - 1];
+            let close = (got[0] as i32 - want.0 as i32).abs() <= 3
+                && (got[1] as i32 - want.1 as i32).abs() <= 3
+                && (got[2] as i32 - want.2 as i32).abs() <= 3
+                && got[3] == 255;
+            if close {
+                matched += 1;
+            } else {
+                let name = s.row.map(|r| index.names[r].as_str()).unwrap_or("?");
+                misses.push(format!(
+                    "{} {name} class {class}: got {got:?} want {}",
+                    s.code,
+                    want.css()
+                ));
+            }
+        } else if outside < 40 {
+            outside += 1;
+            if got[3] == 0 {
+                blank += 1;
+            } else {
+                misses.push(format!("{} (outside) drawn: {got:?}", s.code));
+            }
+        }
+    }
+    assert!(inside >= 40, "only {inside} probes inside {GEMEENTE}");
+    assert!(
+        matched * 10 >= inside * 9,
+        "{matched} of {inside} inside probes had their class colour: {misses:#?}"
+    );
+    assert!(
+        outside >= 5,
+        "only {outside} probes outside {GEMEENTE} in view"
+    );
+    assert_eq!(
+        blank, outside,
+        "areas outside {GEMEENTE} were drawn: {misses:#?}"
+    );
+
+    // Legend and source line visible, no app header, and a description for screen readers.
+    let shown: Vec<bool> = b
+        .js("const vis = s => { const e = document.querySelector(s); if (!e) return false; const r = e.getBoundingClientRect();
+                 return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+             return [vis('.legend'), vis('.embed-source'), !document.querySelector('.topbar'), vis('.embed-brand')];")
+        .await;
+    assert_eq!(
+        shown,
+        [true, true, true, true],
+        "legend, source, no header, Buurtkaart link"
+    );
+    let legend_items: usize = b
+        .js("return document.querySelectorAll('.legend-item').length;")
+        .await;
+    assert_eq!(legend_items, 10, "nine classes and 'geen score'");
+    b.wait_for_text(".embed-source", "Bron: Leefbaarometer 3.0")
+        .await;
+    let alt: String = b
+        .js("return document.getElementById('embed-alt').textContent;")
+        .await;
+    assert!(
+        alt.starts_with("Kaart van Utrecht: ") && alt.contains(" buurten"),
+        "alt text: {alt}"
+    );
+    println!("alt text: {alt}");
+    let link: String = b
+        .js("return document.querySelector('.embed-brand').href;")
+        .await;
+    assert_eq!(link, format!("{}/gemeente/{GEMEENTE}", b.base));
+
+    b.client
+        .enter_parent_frame()
+        .await
+        .expect("back to the host page");
+    let scroll_w: f64 = b
+        .js("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await;
+    assert!(
+        scroll_w <= 0.0,
+        "the embed makes the host page scroll sideways by {scroll_w}px"
+    );
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn dark_embed_is_dark_and_follows_the_hosts_theme_message() {
+    let b = Browser::start_with(BrowserOptions {
+        width: 700,
+        height: 1000,
+        ..Default::default()
+    })
+    .await;
+    let host = Host::new(
+        &b,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=woz&niveau=wijk&lang=en&dark=true&legend=0&interactive=0"),
+    );
+    b.client
+        .goto(&host.url())
+        .await
+        .expect("open the host page");
+    b.client
+        .enter_frame(0)
+        .await
+        .expect("enter the embed's frame");
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".embed-title", "per district in Utrecht")
+        .await;
+    let bg = "return [document.querySelector('.embed').className, getComputedStyle(document.querySelector('.embed')).backgroundColor];";
+    let (class, colour): (String, String) = b.js(bg).await;
+    assert!(class.contains("embed-dark"), "{class}");
+    assert_eq!(
+        colour, "rgb(31, 34, 38)",
+        "dark surface although the reader's system is light"
+    );
+    // legend=0 and interactive=0: no legend, and the map is a picture, not a tab stop.
+    let (legend, tabindex, role, label): (bool, Option<String>, String, String) = b
+        .js("const m = document.querySelector('.map-canvas');
+             return [!!document.querySelector('.legend'), m.getAttribute('tabindex'), m.getAttribute('role'), m.getAttribute('aria-label') || ''];")
+        .await;
+    assert!(!legend, "legend=0 still shows a legend");
+    assert_eq!((tabindex, role.as_str()), (None, "img"));
+    assert!(label.starts_with("Map of Utrecht:"), "aria-label: {label}");
+    b.client.enter_parent_frame().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    b.screenshot("embed-dark-700").await;
+
+    // The host switches the theme; junk and look-alike messages change nothing.
+    let _: Value = b.js("window.buurtkaart.theme('light'); return null;").await;
+    b.client.enter_frame(0).await.unwrap();
+    wait_js(
+        &b,
+        "theme message",
+        "return document.querySelector('.embed').className;",
+        |v| v.as_str().is_some_and(|c| c.contains("embed-light")),
+    )
+    .await;
+    b.client.enter_parent_frame().await.unwrap();
+    let _: Value = b
+        .js("const w = document.getElementById('kaart').contentWindow;
+             w.postMessage({type: 'buurtkaart:theme', theme: 'purple'}, '*');
+             w.postMessage('dark', '*');
+             w.postMessage({type: 'buurtkaart:height', theme: 'dark'}, '*');
+             return null;")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.client.enter_frame(0).await.unwrap();
+    let class: String = b
+        .js("return document.querySelector('.embed').className;")
+        .await;
+    assert!(
+        class.contains("embed-light"),
+        "junk messages changed the theme: {class}"
+    );
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+/// Lets Chromium save downloads into `dir`.
+async fn allow_downloads(b: &Browser, dir: &Path) {
+    let params = json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
+    b.cdp("Browser.setDownloadBehavior", params).await;
+}
+
+/// Waits for a finished download whose name ends with `ext` and returns its path.
+async fn downloaded(dir: &Path, ext: &str) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == ext));
+        if let Some(p) = found {
+            // Chromium writes to a .crdownload file and renames it when done.
+            return p;
+        }
+        assert!(
+            start.elapsed() < support::TIMEOUT,
+            "no .{ext} file appeared in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+#[tokio::test]
+async fn csv_and_png_exports_of_the_current_view() {
+    let (_index, _lbm, shapes) = buurten();
+    let dir = std::env::temp_dir().join(format!("buurtkaart-downloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let b = Browser::start(1280, 800).await;
+    allow_downloads(&b, &dir).await;
+    b.goto(&format!("/gemeente/{GEMEENTE}?niveau=buurt")).await;
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+
+    b.click(".export-csv").await;
+    let csv_path = downloaded(&dir, "csv").await;
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "Code;Naam;Niveau;Ligt in (code);Ligt in;Indicator;Waarde;Eenheid;Klasse;Bron;Jaar"
+    );
+    let expected = shapes.in_bounds(vp.world_bounds()).len();
+    assert_eq!(
+        lines.len() - 1,
+        expected,
+        "one row per buurt in view ({})",
+        csv_path.display()
+    );
+    let utrecht = lines
+        .iter()
+        .filter(|l| l.starts_with(&format!("BU{}", &GEMEENTE[2..])))
+        .count();
+    assert!(utrecht >= 80, "only {utrecht} rows of {GEMEENTE}");
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .all(|l| l.split(';').count() == 11 || l.contains('"')),
+        "11 fields per row"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with(";Leefbaarometer 3.0 – Ministerie van BZK;2024")),
+        "source and year"
+    );
+
+    b.click(".export-png").await;
+    let png_path = downloaded(&dir, "png").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (w, h) = support::png_size(&png_path);
+    assert_eq!(
+        w,
+        2 * vp.width.round() as u32,
+        "PNG at twice the map's width"
+    );
+    assert!(
+        h > 2 * vp.height.round() as u32,
+        "room for title, legend and source: {w}x{h}"
+    );
+
+    b.click(".export-svg").await;
+    let svg_path = downloaded(&dir, "svg").await;
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{}",
+        &svg[..80.min(svg.len())]
+    );
+    assert!(svg.contains("Leefbaarheid (klasse) per buurt in Utrecht, 2024"));
+    assert!(svg.contains("Bron: Leefbaarometer 3.0"));
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn builder_dialog_opens_with_code_link_and_alt_text_and_escape_closes_it() {
+    let b = Browser::start(1280, 900).await;
+    b.goto("/buurt/BU03440311").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.click(".share-open").await;
+    b.wait_for("dialog.share-dialog[open]").await;
+    let focused: String = b
+        .js("return document.activeElement ? document.activeElement.id : '';")
+        .await;
+    assert_eq!(focused, "share-area", "focus moves into the dialog");
+    let code = wait_js(
+        &b,
+        "embed code",
+        "return document.getElementById('share-code').value;",
+        |v| {
+            v.as_str().is_some_and(|s| {
+                s.contains("/embed/gemeente/GM0344?") && s.contains("markeer=BU03440311")
+            })
+        },
+    )
+    .await;
+    let code = code.as_str().unwrap();
+    assert!(
+        code.contains(" title=\"")
+            && code.contains("width:100%")
+            && code.contains("/embed.js\" async></script>"),
+        "{code}"
+    );
+    let link: String = b
+        .js("return document.getElementById('share-link').value;")
+        .await;
+    assert_eq!(link, b.url("/buurt/BU03440311"));
+    wait_js(
+        &b,
+        "alt text",
+        "return document.getElementById('share-alt').value;",
+        |v| {
+            v.as_str()
+                .is_some_and(|s| s.starts_with("Kaart van Utrecht: "))
+        },
+    )
+    .await;
+    // The preview is the real embed and sizes itself from its height messages.
+    wait_js(
+        &b,
+        "preview height",
+        "return document.querySelector('.share-frame').getBoundingClientRect().height;",
+        |v| v.as_f64().is_some_and(|h| h > 420.5),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    b.screenshot("embed-builder").await;
+    b.client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&fantoccini::key::Key::Escape.to_string())
+        .await
+        .unwrap();
+    wait_js(
+        &b,
+        "dialog closed",
+        "return [!!document.querySelector('dialog[open]'), document.activeElement.className];",
+        |v| v[0] == false && v[1].as_str().is_some_and(|c| c.contains("share-open")),
+    )
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn screenshots_of_an_embed_at_three_widths() {
+    for width in [360u32, 640, 1000] {
+        let b = Browser::start_with(BrowserOptions {
+            width: width + 32,
+            height: 1100,
+            ..Default::default()
+        })
+        .await;
+        let host = Host::new(
+            &b,
+            &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&jaar=2024&markeer=BU03440311"),
+        );
+        b.client
+            .goto(&host.url())
+            .await
+            .expect("open the host page");
+        b.client.enter_frame(0).await.unwrap();
+        b.wait_for_mark("choropleth-ready").await;
+        settled_view(&b).await;
+        b.client.enter_parent_frame().await.unwrap();
+        let frame_w: f64 = b
+            .js("return document.getElementById('kaart').getBoundingClientRect().width;")
+            .await;
+        assert_eq!(frame_w.round() as u32, width, "iframe width");
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        b.screenshot(&format!("embed-{width}")).await;
+        b.close().await;
+    }
+}
+
+/// The last height the host page received.
+async fn last_height(b: &Browser) -> f64 {
+    b.js("const hs = window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:height'); return hs.length ? hs[hs.length - 1].data.height : 0;")
+        .await
+}
+
+#[tokio::test]
+async fn clicking_a_buurt_opens_the_panel_and_the_embed_grows() {
+    let (index, _lbm, shapes) = buurten();
+    let b = Browser::start_with(BrowserOptions {
+        width: 700,
+        height: 900,
+        ..Default::default()
+    })
+    .await;
+    let host = Host::new(
+        &b,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&panel=1"),
+    );
+    b.client
+        .goto(&host.url())
+        .await
+        .expect("open the host page");
+    wait_js(
+        &b,
+        "first height",
+        "return window.__messages.length;",
+        |v| v.as_u64().unwrap_or(0) > 0,
+    )
+    .await;
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+    b.client.enter_parent_frame().await.unwrap();
+    let before = last_height(&b).await;
+    // Pointer actions take page coordinates, also while a frame is entered.
+    let frame: (f64, f64) = b.js("const r = document.getElementById('kaart').getBoundingClientRect(); return [r.left, r.top];").await;
+    b.client.enter_frame(0).await.unwrap();
+    let map: (f64, f64) = b.js("const r = document.querySelector('.map-canvas').getBoundingClientRect(); return [r.left, r.top];").await;
+    // The largest buurt of the gemeente with room around its inner point.
+    let body = &GEMEENTE[2..];
+    let mut cands: Vec<usize> = (0..shapes.len())
+        .filter(|&i| shapes.shapes[i].code[2..].starts_with(body))
+        .collect();
+    cands.sort_by(|&a, &b| {
+        let area = |i: usize| {
+            let s = shapes.shapes[i].bounds;
+            (s[2] - s[0]) * (s[3] - s[1])
+        };
+        area(b).total_cmp(&area(a))
+    });
+    let (i, (wx, wy)) = cands
+        .iter()
+        .find_map(|&i| inner_point(&shapes, i, 8.0 / vp.scale).map(|p| (i, p)))
+        .expect("a probe");
+    let name = &index.names[shapes.shapes[i].row.unwrap()];
+    let (sx, sy) = vp.to_screen(wx, wy);
+    let (x, y) = (frame.0 + map.0 + sx, frame.1 + map.1 + sy);
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    b.client.perform_actions(click).await.expect("click");
+    b.wait_for_text(".panel-name", name).await;
+    let after_view = settled_view(&b).await;
+    assert!(
+        (after_view.scale - vp.scale).abs() < 1e-6,
+        "the embed stays fitted to its gemeente after a click"
+    );
+    b.client.enter_parent_frame().await.unwrap();
+    let grown = wait_js(&b, "a larger height after the panel opened", &format!(
+        "const hs = window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:height').map(m => m.data.height);
+         return [hs[hs.length - 1], document.getElementById('kaart').getBoundingClientRect().height, {before}];"),
+        |v| v[0].as_f64().unwrap_or(0.0) > before + 100.0 && (v[0].as_f64().unwrap_or(0.0) - v[1].as_f64().unwrap_or(0.0)).abs() < 1.0,
+    ).await;
+    println!("height before {before}, after {}", grown[0]);
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_mouse_wheel_over_an_embed_scrolls_the_host_page() {
+    let b = Browser::start_with(BrowserOptions {
+        width: 700,
+        height: 600,
+        ..Default::default()
+    })
+    .await;
+    let host = Host::new(
+        &b,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt"),
+    );
+    b.client
+        .goto(&host.url())
+        .await
+        .expect("open the host page");
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let before = settled_view(&b).await;
+    b.client.enter_parent_frame().await.unwrap();
+    // Over the middle of the map.
+    let (x, y): (f64, f64) = b.js("const r = document.getElementById('kaart').getBoundingClientRect(); return [r.left + r.width / 2, r.top + 250];").await;
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: Some(Duration::from_millis(100)),
+        x: x as i64,
+        y: y as i64,
+        delta_x: 0,
+        delta_y: 240,
+    });
+    b.client.perform_actions(wheel).await.expect("wheel");
+    wait_js(&b, "host page scrolled", "return window.scrollY;", |v| {
+        v.as_f64().unwrap_or(0.0) > 50.0
+    })
+    .await;
+    b.client.enter_frame(0).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let after = view(&b).await;
+    assert_eq!(
+        after.scale, before.scale,
+        "a plain wheel must not zoom the embedded map"
+    );
+    b.close().await;
+}
