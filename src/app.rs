@@ -3,12 +3,12 @@ use crate::data::DataStore;
 use crate::routes::about::AboutPage;
 use crate::routes::embed::EmbedPage;
 use crate::routes::map_page::MapPage;
+use crate::theme::Theme;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
-use crate::theme::Theme;
 use leptos_router::path;
+use leptos_router::NavigateOptions;
 
 /// The path of `<base href>` without a trailing slash ("" at the root), so the app can live
 /// under a sub-path.
@@ -55,7 +55,11 @@ fn HeaderUnlessEmbed() -> impl IntoView {
     let location = use_location();
     let base = router_base();
     let embed = Memo::new(move |_| {
-        location.pathname.with(|p| p.strip_prefix(base.as_str()).unwrap_or(p).starts_with("/embed/"))
+        location.pathname.with(|p| {
+            p.strip_prefix(base.as_str())
+                .unwrap_or(p)
+                .starts_with("/embed/")
+        })
     });
     view! { <Show when=move || !embed.get()><Header /></Show> }
 }
@@ -68,7 +72,10 @@ fn Header() -> impl IntoView {
     let en = Memo::new(move |_| location.query.with(|q| q.get("lang")).as_deref() == Some("en"));
     // Keep <html lang> in step with the UI language.
     Effect::new(move |_| {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", if en.get() { "en" } else { "nl" });
         }
     });

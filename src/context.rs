@@ -111,7 +111,9 @@ impl MapContext {
             .unwrap_or_else(|| DEFAULT_INDICATOR.to_string());
         store.manifest.with(|m| {
             let m = m.as_ref()?;
-            let ind = m.indicator(&wanted).or_else(|| m.indicator(DEFAULT_INDICATOR))?;
+            let ind = m
+                .indicator(&wanted)
+                .or_else(|| m.indicator(DEFAULT_INDICATOR))?;
             if ind.at(level).is_some() {
                 return Some(ind.clone());
             }
@@ -119,7 +121,9 @@ impl MapContext {
             m.indicators
                 .iter()
                 .find(|i| {
-                    i.group == ind.group && i.at(level).is_some() && i.scale != ScaleKind::LbmClasses
+                    i.group == ind.group
+                        && i.at(level).is_some()
+                        && i.scale != ScaleKind::LbmClasses
                 })
                 .cloned()
         })

@@ -32,7 +32,9 @@ pub fn number(v: f64, decimals: u8, lang: Lang) -> String {
         grouped.push(ch);
     }
     let is_zero = grouped.chars().all(|c| c == '0' || c == thousands)
-        && frac_part.as_deref().is_none_or(|f| f.chars().all(|c| c == '0'));
+        && frac_part
+            .as_deref()
+            .is_none_or(|f| f.chars().all(|c| c == '0'));
     let mut out = String::new();
     if v < 0.0 && !is_zero {
         out.push('−');
@@ -85,7 +87,11 @@ pub fn value(indicator: &Indicator, v: Option<f64>, lang: Lang) -> String {
         Unit::Euro1000 => euro(v * 1000.0, lang),
         Unit::Km => format!("{} km", number(v, d.max(1), lang)),
         Unit::PerKm2 => format!("{} {}", number(v, d, lang), lang.pick("per km²", "per km²")),
-        Unit::Per1000 => format!("{} {}", number(v, d, lang), lang.pick("per 1.000", "per 1,000")),
+        Unit::Per1000 => format!(
+            "{} {}",
+            number(v, d, lang),
+            lang.pick("per 1.000", "per 1,000")
+        ),
         Unit::Persons | Unit::Households | Unit::Urbanity | Unit::PersonsPerHousehold => {
             number(v, d, lang)
         }

@@ -131,7 +131,9 @@ impl ViewState {
                 "indicator" => {
                     let valid = !value.is_empty()
                         && value.len() <= 40
-                        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                        && value
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
                     if valid {
                         v.indicator = Some(value.clone());
                     }
@@ -161,7 +163,10 @@ impl ViewState {
                 _ => true,
             };
             if !ok {
-                notices.push(Notice::BadParam { key: short(key), value: short(value) });
+                notices.push(Notice::BadParam {
+                    key: short(key),
+                    value: short(value),
+                });
             }
         }
         (v, notices)
@@ -208,7 +213,10 @@ mod tests {
     use super::*;
 
     fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]

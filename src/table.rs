@@ -83,16 +83,32 @@ mod tests {
 
     #[test]
     fn names_sort_without_case_or_accents() {
-        let mut rows = vec![row("Zuid", "", None), row("'s-Hertogenbosch", "", None), row("Échelon", "", None), row("apen", "", None)];
+        let mut rows = vec![
+            row("Zuid", "", None),
+            row("'s-Hertogenbosch", "", None),
+            row("Échelon", "", None),
+            row("apen", "", None),
+        ];
         sort_rows(&mut rows, SortKey::Name, true);
-        assert_eq!(names(&rows), ["'s-Hertogenbosch", "apen", "Échelon", "Zuid"]);
+        assert_eq!(
+            names(&rows),
+            ["'s-Hertogenbosch", "apen", "Échelon", "Zuid"]
+        );
         sort_rows(&mut rows, SortKey::Name, false);
-        assert_eq!(names(&rows), ["Zuid", "Échelon", "apen", "'s-Hertogenbosch"]);
+        assert_eq!(
+            names(&rows),
+            ["Zuid", "Échelon", "apen", "'s-Hertogenbosch"]
+        );
     }
 
     #[test]
     fn missing_values_last_both_ways_and_ties_by_name() {
-        let mut rows = vec![row("d", "", None), row("b", "", Some(2.0)), row("a", "", Some(2.0)), row("c", "", Some(-1.0))];
+        let mut rows = vec![
+            row("d", "", None),
+            row("b", "", Some(2.0)),
+            row("a", "", Some(2.0)),
+            row("c", "", Some(-1.0)),
+        ];
         sort_rows(&mut rows, SortKey::Value, true);
         assert_eq!(names(&rows), ["c", "a", "b", "d"]);
         sort_rows(&mut rows, SortKey::Value, false);
@@ -101,7 +117,11 @@ mod tests {
 
     #[test]
     fn parent_then_name() {
-        let mut rows = vec![row("b", "Utrecht", None), row("a", "Utrecht", None), row("z", "Amsterdam", None)];
+        let mut rows = vec![
+            row("b", "Utrecht", None),
+            row("a", "Utrecht", None),
+            row("z", "Amsterdam", None),
+        ];
         sort_rows(&mut rows, SortKey::Parent, true);
         assert_eq!(names(&rows), ["z", "a", "b"]);
     }

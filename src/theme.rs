@@ -59,7 +59,11 @@ impl Theme {
 
     /// Toggles between light and dark (from whatever is in effect) and remembers it.
     pub fn toggle(&self) {
-        let next = if self.dark() { ThemeChoice::Light } else { ThemeChoice::Dark };
+        let next = if self.dark() {
+            ThemeChoice::Light
+        } else {
+            ThemeChoice::Dark
+        };
         self.set(next);
     }
 
@@ -83,22 +87,28 @@ pub fn provide_theme() -> Theme {
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|v| ThemeChoice::from_id(&v))
         .unwrap_or_default();
-    let media = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let media = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
     let theme = Theme {
         choice: RwSignal::new(stored),
         os_dark: RwSignal::new(media.as_ref().map(|m| m.matches()).unwrap_or(false)),
     };
     if let Some(m) = media {
         let os_dark = theme.os_dark;
-        let cb = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-            os_dark.set(e.matches());
-        });
+        let cb = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| {
+                os_dark.set(e.matches());
+            },
+        );
         let _ = m.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
         cb.forget();
     }
     Effect::new(move |_| {
         let choice = theme.choice.get();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("data-theme", choice.id());
         }
     });

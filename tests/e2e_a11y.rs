@@ -24,12 +24,18 @@ async fn axe(b: &Browser) -> Vec<(String, String, u64, String)> {
 async fn check(b: &Browser, screen: &str) {
     let found = axe(b).await;
     let total: u64 = found.iter().map(|v| v.2).sum();
-    println!("axe {screen}: {} rules violated, {total} nodes: {found:?}", found.len());
+    println!(
+        "axe {screen}: {} rules violated, {total} nodes: {found:?}",
+        found.len()
+    );
     let bad: Vec<_> = found
         .iter()
         .filter(|v| v.1 == "serious" || v.1 == "critical")
         .collect();
-    assert!(bad.is_empty(), "{screen}: serious/critical axe violations: {bad:#?}");
+    assert!(
+        bad.is_empty(),
+        "{screen}: serious/critical axe violations: {bad:#?}"
+    );
 }
 
 async fn ready(b: &Browser, path: &str) {
@@ -56,7 +62,11 @@ async fn axe_map_panel_table_english_dark_phone() {
     check(&b, "English").await;
     b.close().await;
 
-    let dark = Browser::start_with(BrowserOptions { dark: true, ..Default::default() }).await;
+    let dark = Browser::start_with(BrowserOptions {
+        dark: true,
+        ..Default::default()
+    })
+    .await;
     ready(&dark, "/gemeente/GM0344").await;
     let theme_dark: bool = dark
         .js("return getComputedStyle(document.body).backgroundColor !== 'rgb(246, 246, 244)';")
@@ -80,7 +90,8 @@ async fn table_sorts_and_selects_on_the_map() {
     b.click(".table-toggle").await;
     b.wait_for(".area-table tbody tr").await;
     b.click(".area-table thead th:nth-child(3) .sort").await; // value, descending first
-    b.wait_for(".area-table thead th:nth-child(3)[aria-sort='descending']").await;
+    b.wait_for(".area-table thead th:nth-child(3)[aria-sort='descending']")
+        .await;
     let values: Vec<String> = b
         .js("return [...document.querySelectorAll('.area-table tbody tr')].map(r => r.children[3].textContent);")
         .await;
@@ -92,7 +103,10 @@ async fn table_sorts_and_selects_on_the_map() {
     b.click(".area-table tbody tr .row-select").await;
     b.wait_for_text(".panel-name", &name).await;
     let path = b.path().await;
-    assert!(path.starts_with("/gemeente/GM"), "path after choosing from the table: {path}");
+    assert!(
+        path.starts_with("/gemeente/GM"),
+        "path after choosing from the table: {path}"
+    );
     b.wait_for(".area-table tr[aria-current='true']").await;
     b.close().await;
 }
@@ -107,7 +121,10 @@ async fn keyboard_pans_zooms_and_selects_the_centre() {
     map.send_keys("+").await.expect("type +");
     tokio::time::sleep(Duration::from_millis(400)).await;
     let after: f64 = b.js(scale_js).await;
-    assert!(after > before * 1.3, "'+' did not zoom in: {before} → {after}");
+    assert!(
+        after > before * 1.3,
+        "'+' did not zoom in: {before} → {after}"
+    );
     map.send_keys("\u{E015}").await.expect("arrow down"); // ArrowDown pans
     tokio::time::sleep(Duration::from_millis(300)).await;
     // The area under the centre is named in the tooltip, and Enter chooses it.
@@ -119,7 +136,10 @@ async fn keyboard_pans_zooms_and_selects_the_centre() {
         if path.starts_with("/buurt/BU0344") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(10), "Enter did not select a Utrecht buurt: {path}");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Enter did not select a Utrecht buurt: {path}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     b.wait_for(".panel-name").await;

@@ -31,23 +31,40 @@ fn probes(n: usize, margin_km: f64) -> Vec<Probe> {
     let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json")).unwrap();
     let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
     let topo = Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).unwrap();
-    let rows: std::collections::HashMap<&str, usize> =
-        index.codes.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let rows: std::collections::HashMap<&str, usize> = index
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
     let shapes =
         AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default()).unwrap();
     let mut by_size: Vec<usize> = (0..shapes.len()).collect();
     by_size.sort_by(|&a, &b| {
-        shapes.shapes[b].geometry.unsigned_area().total_cmp(&shapes.shapes[a].geometry.unsigned_area())
+        shapes.shapes[b]
+            .geometry
+            .unsigned_area()
+            .total_cmp(&shapes.shapes[a].geometry.unsigned_area())
     });
     let mut out = Vec::new();
     for i in by_size {
         let s = &shapes.shapes[i];
         let Some(row) = s.row else { continue };
-        let Some(class) = lbm.get("lbm_klasse", row) else { continue };
-        let Some(p) = s.geometry.interior_point() else { continue };
-        let room = [(0.0, 0.0), (margin_km, 0.0), (-margin_km, 0.0), (0.0, margin_km), (0.0, -margin_km)]
-            .iter()
-            .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
+        let Some(class) = lbm.get("lbm_klasse", row) else {
+            continue;
+        };
+        let Some(p) = s.geometry.interior_point() else {
+            continue;
+        };
+        let room = [
+            (0.0, 0.0),
+            (margin_km, 0.0),
+            (-margin_km, 0.0),
+            (0.0, margin_km),
+            (0.0, -margin_km),
+        ]
+        .iter()
+        .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
         // Another shape on top (an enclave) would change the colour; skip those.
         if !room || shapes.hit(p.x(), p.y()) != Some(i) {
             continue;
@@ -72,7 +89,13 @@ async fn view(b: &Browser) -> (Viewport, (f64, f64), String) {
              return [r.left, r.top, r.width, r.height, +e.dataset.scale, +e.dataset.cx, +e.dataset.cy, e.dataset.level];")
         .await;
     (
-        Viewport { width: v.2, height: v.3, scale: v.4, cx: v.5, cy: v.6 },
+        Viewport {
+            width: v.2,
+            height: v.3,
+            scale: v.4,
+            cx: v.5,
+            cy: v.6,
+        },
         (v.0, v.1),
         v.7,
     )
@@ -117,7 +140,9 @@ async fn national_choropleth_has_the_right_colours_at_known_places() {
     for (name, s, e, size) in res {
         println!("  {s:>7.0} – {e:>7.0} ms  {size:>9} B  {name}");
     }
-    let draw: String = b.js("return document.querySelector('.map-canvas').dataset.drawMs;").await;
+    let draw: String = b
+        .js("return document.querySelector('.map-canvas').dataset.drawMs;")
+        .await;
     println!("  last full draw {draw} ms");
     let (vp, _, level) = view(&b).await;
     assert_eq!(level, "buurt", "the default view shows buurten");
@@ -136,7 +161,14 @@ async fn national_choropleth_has_the_right_colours_at_known_places() {
             matched += 1;
             classes.insert(p.class);
         } else {
-            misses.push(format!("{} {} class {}: got {} want {}", p.code, p.name, p.class, hex(got), want.css()));
+            misses.push(format!(
+                "{} {} class {}: got {} want {}",
+                p.code,
+                p.name,
+                p.class,
+                hex(got),
+                want.css()
+            ));
         }
     }
     assert!(
@@ -144,7 +176,10 @@ async fn national_choropleth_has_the_right_colours_at_known_places() {
         "only {matched} of {} probes had their class colour: {misses:#?}",
         probes.len()
     );
-    assert!(classes.len() >= 3, "expected several classes among the probes, saw {classes:?}");
+    assert!(
+        classes.len() >= 3,
+        "expected several classes among the probes, saw {classes:?}"
+    );
     b.screenshot("map-desktop").await;
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
@@ -162,16 +197,39 @@ async fn hover_shows_tooltip_and_click_selects_the_buurt() {
     let (x, y) = (ox + sx, oy + sy);
 
     let hover = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x: x - 30.0, y })
-        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x, y });
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x: x - 30.0,
+            y,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        });
     b.client.perform_actions(hover).await.expect("hover");
     b.wait_for_text(".tooltip-name", &probe.name).await;
-    let labels = ["zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak", "voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend"];
-    b.wait_for_text(".tooltip-value", labels[probe.class as usize - 1]).await;
+    let labels = [
+        "zeer onvoldoende",
+        "ruim onvoldoende",
+        "onvoldoende",
+        "zwak",
+        "voldoende",
+        "ruim voldoende",
+        "goed",
+        "zeer goed",
+        "uitstekend",
+    ];
+    b.wait_for_text(".tooltip-value", labels[probe.class as usize - 1])
+        .await;
 
     let click = MouseActions::new("mouse".into())
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     b.client.perform_actions(click).await.expect("click");
     b.wait_for_path(&format!("/buurt/{}", probe.code)).await;
     b.wait_for_text(".panel-name", &probe.name).await;
@@ -196,7 +254,11 @@ async fn zooming_in_switches_from_gemeenten_to_wijken_to_buurten() {
             break;
         }
     }
-    assert_eq!(seen, ["gemeente", "wijk", "buurt"], "levels seen while zooming in");
+    assert_eq!(
+        seen,
+        ["gemeente", "wijk", "buurt"],
+        "levels seen while zooming in"
+    );
     b.wait_for_text(".legend-title", "2024").await;
     b.screenshot("map-zoomed-buurten").await;
     b.close().await;
@@ -207,13 +269,16 @@ async fn switching_indicator_recolours_and_updates_legend_and_url() {
     let b = Browser::start(1280, 800).await;
     b.goto("/").await;
     b.wait_for_mark("choropleth-ready").await;
-    b.wait_for_text(".legend-title", "Leefbaarheid (klasse)").await;
+    b.wait_for_text(".legend-title", "Leefbaarheid (klasse)")
+        .await;
     let picker = b.wait_for("#indicator-picker").await;
     picker.select_by_value("woz").await.expect("choose WOZ");
     b.wait_for_path("/?indicator=woz").await;
     b.wait_for_text(".legend-title", "WOZ-waarde").await;
     b.wait_for_text(".legend-items", "580").await;
-    let items: usize = b.js("return document.querySelectorAll('.legend-item').length;").await;
+    let items: usize = b
+        .js("return document.querySelectorAll('.legend-item').length;")
+        .await;
     assert_eq!(items, 8, "7 quantile classes plus 'geen gegevens'");
 
     // Clicking a legend class highlights it (aria-pressed) and clicking again clears it.
@@ -225,7 +290,13 @@ async fn switching_indicator_recolours_and_updates_legend_and_url() {
 
 #[tokio::test]
 async fn phone_bottom_sheet_opens_on_selection_and_steps_with_its_handle() {
-    let b = support::Browser::start_with(support::BrowserOptions { width: 390, height: 844, dark: true, ..Default::default() }).await;
+    let b = support::Browser::start_with(support::BrowserOptions {
+        width: 390,
+        height: 844,
+        dark: true,
+        ..Default::default()
+    })
+    .await;
     b.goto("/buurt/BU0363AF08").await;
     b.wait_for_mark("choropleth-ready").await;
     b.wait_for(".sidebar[data-sheet='half']").await;

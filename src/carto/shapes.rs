@@ -120,7 +120,12 @@ impl AreaShapes {
             })
             .collect();
         let bounds = shapes.iter().fold(
-            [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY],
+            [
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ],
             |b, s| {
                 [
                     b[0].min(s.bounds[0]),
@@ -130,7 +135,11 @@ impl AreaShapes {
                 ]
             },
         );
-        let by_code = shapes.iter().enumerate().map(|(i, s)| (s.code.clone(), i)).collect();
+        let by_code = shapes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.code.clone(), i))
+            .collect();
         AreaShapes {
             shapes,
             bounds,
@@ -189,7 +198,12 @@ impl AreaShapes {
             let s = self.shapes[i].bounds;
             Some(match acc {
                 None => s,
-                Some(b) => [b[0].min(s[0]), b[1].min(s[1]), b[2].max(s[2]), b[3].max(s[3])],
+                Some(b) => [
+                    b[0].min(s[0]),
+                    b[1].min(s[1]),
+                    b[2].max(s[2]),
+                    b[3].max(s[3]),
+                ],
             })
         })
     }
@@ -215,7 +229,10 @@ mod tests {
             GeometryCollection {
                 kind: "GeometryCollection".into(),
                 geometries: vec![
-                    Geometry::Polygon { id: "BU00010001".into(), arcs: vec![vec![0, 1]] },
+                    Geometry::Polygon {
+                        id: "BU00010001".into(),
+                        arcs: vec![vec![0, 1]],
+                    },
                     Geometry::Polygon {
                         id: "BU00010002".into(),
                         arcs: vec![vec![2, !0], vec![3]],
@@ -226,7 +243,10 @@ mod tests {
         Topology {
             kind: "Topology".into(),
             bbox: [5.0, 52.0, 5.2, 52.1],
-            transform: Transform { scale: [0.01, 0.01], translate: [5.0, 52.0] },
+            transform: Transform {
+                scale: [0.01, 0.01],
+                translate: [5.0, 52.0],
+            },
             objects,
             arcs: Topology::delta_encode(&abs),
         }
@@ -235,7 +255,8 @@ mod tests {
     #[test]
     fn hit_test_respects_holes_and_borders() {
         let p = Projection::centred_on(5.0, 52.0);
-        let s = AreaShapes::from_topology(&topo(), |c| Some(c.ends_with('2') as usize), &p).unwrap();
+        let s =
+            AreaShapes::from_topology(&topo(), |c| Some(c.ends_with('2') as usize), &p).unwrap();
         assert_eq!(s.len(), 2);
         let at = |lon: f64, lat: f64| {
             let (x, y) = p.project(lon, lat);

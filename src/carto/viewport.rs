@@ -113,7 +113,13 @@ mod tests {
 
     #[test]
     fn screen_world_round_trip() {
-        let v = Viewport { width: 800.0, height: 600.0, scale: 3.5, cx: 12.0, cy: -40.0 };
+        let v = Viewport {
+            width: 800.0,
+            height: 600.0,
+            scale: 3.5,
+            cx: 12.0,
+            cy: -40.0,
+        };
         let (x, y) = v.to_world(123.0, 456.0);
         let (sx, sy) = v.to_screen(x, y);
         assert!((sx - 123.0).abs() < 1e-9 && (sy - 456.0).abs() < 1e-9);
@@ -121,7 +127,13 @@ mod tests {
 
     #[test]
     fn pan_follows_pointer() {
-        let mut v = Viewport { width: 100.0, height: 100.0, scale: 2.0, cx: 0.0, cy: 0.0 };
+        let mut v = Viewport {
+            width: 100.0,
+            height: 100.0,
+            scale: 2.0,
+            cx: 0.0,
+            cy: 0.0,
+        };
         let p = v.to_screen(5.0, 5.0);
         v.pan(10.0, -4.0);
         let q = v.to_screen(5.0, 5.0);
@@ -130,7 +142,13 @@ mod tests {
 
     #[test]
     fn zoom_is_clamped() {
-        let mut v = Viewport { width: 100.0, height: 100.0, scale: 1.0, cx: 0.0, cy: 0.0 };
+        let mut v = Viewport {
+            width: 100.0,
+            height: 100.0,
+            scale: 1.0,
+            cx: 0.0,
+            cy: 0.0,
+        };
         v.zoom_at(50.0, 50.0, 1e-9);
         assert_eq!(v.scale, MIN_SCALE);
         v.zoom_at(50.0, 50.0, 1e12);

@@ -44,9 +44,11 @@ pub fn AreaTable() -> impl IntoView {
         let bounds = ctx.bounds.get().unwrap_or(shapes.bounds);
         let ind = ctx.indicator_at(&store, level);
         let classes = ind.as_ref().and_then(|i| Classes::new(i, level));
-        let column = ind
-            .as_ref()
-            .and_then(|i| data.tables.get(&i.group).and_then(|t| t.columns.get(&i.id).cloned()));
+        let column = ind.as_ref().and_then(|i| {
+            data.tables
+                .get(&i.group)
+                .and_then(|t| t.columns.get(&i.id).cloned())
+        });
         let manifest = store.manifest.get();
         let mut rows: Vec<Row> = shapes
             .in_bounds(bounds)
@@ -60,7 +62,9 @@ pub fn AreaTable() -> impl IntoView {
                 let parent = if level == Level::Gemeente {
                     String::new()
                 } else {
-                    store.name(&code.gemeente()).unwrap_or_else(|| code.gemeente().to_string())
+                    store
+                        .name(&code.gemeente())
+                        .unwrap_or_else(|| code.gemeente().to_string())
                 };
                 let class = match (&ind, &classes, &manifest) {
                     (Some(ind), Some(c), Some(m)) => c

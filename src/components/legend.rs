@@ -36,7 +36,10 @@ pub fn Legend() -> impl IntoView {
     };
     let fallback_note = move || {
         let lang = ctx.lang();
-        let wanted = ctx.view.with(|v| v.indicator.clone()).unwrap_or_else(|| crate::context::DEFAULT_INDICATOR.into());
+        let wanted = ctx
+            .view
+            .with(|v| v.indicator.clone())
+            .unwrap_or_else(|| crate::context::DEFAULT_INDICATOR.into());
         let shown = indicator.get()?;
         (shown.id != wanted).then(|| {
             lang.pick(

@@ -7,7 +7,7 @@ pub mod legend;
 pub mod map;
 pub mod panel;
 pub mod search;
-pub mod sheet;
 pub mod share;
+pub mod sheet;
 pub mod status;
 pub mod tooltip;

@@ -68,7 +68,10 @@ pub fn Sheet(children: Children) -> impl IntoView {
             .unwrap_or(800.0)
     };
     let down = move |ev: PointerEvent| {
-        let h = aside.get_untracked().map(|a| a.get_bounding_client_rect().height()).unwrap_or(0.0);
+        let h = aside
+            .get_untracked()
+            .map(|a| a.get_bounding_client_rect().height())
+            .unwrap_or(0.0);
         drag.set(Some((ev.client_y() as f64, h)));
         if let Some(t) = ev.target() {
             use wasm_bindgen::JsCast;
@@ -84,7 +87,9 @@ pub fn Sheet(children: Children) -> impl IntoView {
         }
     };
     let up = move |ev: PointerEvent| {
-        let Some((y0, _)) = drag.get_untracked() else { return };
+        let Some((y0, _)) = drag.get_untracked() else {
+            return;
+        };
         drag.set(None);
         let dy = (ev.client_y() as f64 - y0).abs();
         match live_height.get_untracked() {
@@ -93,7 +98,12 @@ pub fn Sheet(children: Children) -> impl IntoView {
         }
         live_height.set(None);
     };
-    let style = move || live_height.get().map(|h| format!("height:{h:.0}px;transition:none")).unwrap_or_default();
+    let style = move || {
+        live_height
+            .get()
+            .map(|h| format!("height:{h:.0}px;transition:none"))
+            .unwrap_or_default()
+    };
 
     view! {
         <aside class="sidebar" node_ref=aside data-sheet=move || state.get().id() style=style

@@ -7,7 +7,12 @@ use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
 
 /// Text lines of the tooltip for shape `shape` of `level`.
-fn lines(ctx: &MapContext, store: &DataStore, level: Level, shape: usize) -> Option<(String, String, String)> {
+fn lines(
+    ctx: &MapContext,
+    store: &DataStore,
+    level: Level,
+    shape: usize,
+) -> Option<(String, String, String)> {
     let lang = ctx.lang();
     let data = store.level(level);
     let shapes = data.shapes.clone()?;
@@ -24,7 +29,11 @@ fn lines(ctx: &MapContext, store: &DataStore, level: Level, shape: usize) -> Opt
         }
     }
     if level != Level::Gemeente {
-        parents.push(store.name(&code.gemeente()).unwrap_or_else(|| code.gemeente().to_string()));
+        parents.push(
+            store
+                .name(&code.gemeente())
+                .unwrap_or_else(|| code.gemeente().to_string()),
+        );
     }
     let value = match ctx.indicator_at(store, level) {
         Some(ind) => {
@@ -32,7 +41,9 @@ fn lines(ctx: &MapContext, store: &DataStore, level: Level, shape: usize) -> Opt
             let text = format::value(&ind, v, lang);
             let class = Classes::new(&ind, level).and_then(|c| {
                 let k = c.class_of(v)?;
-                store.manifest.with(|m| m.as_ref().map(|m| class_label(m, &ind, &c, k, lang)))
+                store
+                    .manifest
+                    .with(|m| m.as_ref().map(|m| class_label(m, &ind, &c, k, lang)))
             });
             match class {
                 Some(label) if ind.scale == buurtkaart_model::ScaleKind::LbmClasses => {

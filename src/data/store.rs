@@ -94,7 +94,8 @@ impl DataStore {
 
     /// The loaded data of `level` (tracked).
     pub fn level(&self, level: Level) -> LevelData {
-        self.levels.with(|l| l.get(&level).cloned().unwrap_or_default())
+        self.levels
+            .with(|l| l.get(&level).cloned().unwrap_or_default())
     }
 
     /// The loaded data of `level` without tracking.
@@ -164,10 +165,17 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            match fetch_text(&file).await.and_then(|t| Ok(AreaIndex::from_json(&file, &t)?)) {
+            match fetch_text(&file)
+                .await
+                .and_then(|t| Ok(AreaIndex::from_json(&file, &t)?))
+            {
                 Ok(index) => {
-                    let rows: HashMap<String, usize> =
-                        index.codes.iter().enumerate().map(|(i, c)| (c.clone(), i)).collect();
+                    let rows: HashMap<String, usize> = index
+                        .codes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (c.clone(), i))
+                        .collect();
                     store.levels.update(|l| {
                         let d = l.entry(level).or_default();
                         d.index = Some(Arc::new(index));
@@ -208,8 +216,9 @@ impl DataStore {
 
     /// Starts loading the value table `group` of `level`.
     pub fn ensure_table(&self, level: Level, group: &str) {
-        let Some(file) = self.file_of(level, |l| l.value_files.get(group).cloned().unwrap_or_default())
-        else {
+        let Some(file) = self.file_of(level, |l| {
+            l.value_files.get(group).cloned().unwrap_or_default()
+        }) else {
             return;
         };
         if file.is_empty()
@@ -225,7 +234,10 @@ impl DataStore {
             crate::perf::mark(&format!("fetched:{file}"));
             match text.and_then(|t| Ok(ValueTable::from_json(&file, &t)?)) {
                 Ok(table) => store.levels.update(|l| {
-                    l.entry(level).or_default().tables.insert(group, Arc::new(table));
+                    l.entry(level)
+                        .or_default()
+                        .tables
+                        .insert(group, Arc::new(table));
                 }),
                 Err(e) => store.fail(e),
             }
@@ -233,14 +245,20 @@ impl DataStore {
         });
     }
 
-    fn file_of(&self, level: Level, f: impl Fn(&buurtkaart_model::LevelFiles) -> String) -> Option<String> {
+    fn file_of(
+        &self,
+        level: Level,
+        f: impl Fn(&buurtkaart_model::LevelFiles) -> String,
+    ) -> Option<String> {
         self.manifest
             .with_untracked(|m| m.as_ref().and_then(|m| m.level(level).map(&f)))
     }
 
     /// Marks `file` as in flight; false if it already is or has failed this attempt.
     fn begin(&self, file: &str) -> bool {
-        let failed = self.errors.with_untracked(|e| e.iter().any(|e| e.file() == file));
+        let failed = self
+            .errors
+            .with_untracked(|e| e.iter().any(|e| e.file() == file));
         if failed || self.pending.with_untracked(|p| p.contains(file)) {
             return false;
         }

@@ -1,12 +1,12 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
-use crate::components::sheet::Sheet;
 use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::MapView;
 use crate::components::panel::DetailPanel;
-use crate::components::share::ShareBar;
 use crate::components::search::SearchBox;
+use crate::components::share::ShareBar;
+use crate::components::sheet::Sheet;
 use crate::components::status::{LoadStatus, Notices};
 use crate::components::tooltip::Tooltip;
 use crate::context::MapContext;
@@ -63,9 +63,14 @@ pub fn MapPage() -> impl IntoView {
             }
         }
         if let Some(id) = view.with(|v| v.indicator.clone()) {
-            let known = store.manifest.with(|m| m.as_ref().map(|m| m.indicator(&id).is_some()));
+            let known = store
+                .manifest
+                .with(|m| m.as_ref().map(|m| m.indicator(&id).is_some()));
             if known == Some(false) {
-                n.push(Notice::BadParam { key: "indicator".into(), value: id });
+                n.push(Notice::BadParam {
+                    key: "indicator".into(),
+                    value: id,
+                });
             }
         }
         n

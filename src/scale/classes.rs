@@ -58,7 +58,9 @@ impl Classes {
         (0..=4u8)
             .find(|&d| {
                 let f = 10f64.powi(d as i32);
-                self.breaks.iter().all(|b| ((b * f).round() - b * f).abs() < 1e-6)
+                self.breaks
+                    .iter()
+                    .all(|b| ((b * f).round() - b * f).abs() < 1e-6)
             })
             .unwrap_or(4)
     }
@@ -70,7 +72,10 @@ mod tests {
 
     #[test]
     fn diverging_breaks_and_edges() {
-        let c = Classes { kind: ScaleKind::Diverging, breaks: vec![-0.1, -0.05, 0.05, 0.1] };
+        let c = Classes {
+            kind: ScaleKind::Diverging,
+            breaks: vec![-0.1, -0.05, 0.05, 0.1],
+        };
         assert_eq!(c.count(), 5);
         assert_eq!(c.class_of(Some(-1.0)), Some(0));
         assert_eq!(c.class_of(Some(0.0)), Some(2));
@@ -81,7 +86,10 @@ mod tests {
 
     #[test]
     fn lbm_classes_reject_out_of_range() {
-        let c = Classes { kind: ScaleKind::LbmClasses, breaks: vec![] };
+        let c = Classes {
+            kind: ScaleKind::LbmClasses,
+            breaks: vec![],
+        };
         assert_eq!(c.class_of(Some(9.0)), Some(8));
         assert_eq!(c.class_of(Some(10.0)), None);
         assert_eq!(c.count(), 9);

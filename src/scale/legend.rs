@@ -28,7 +28,12 @@ pub fn legend(
     let Some(classes) = Classes::new(indicator, level) else {
         return Vec::new();
     };
-    let cols = colours(classes.kind, classes.count(), indicator.higher_is_better, palette);
+    let cols = colours(
+        classes.kind,
+        classes.count(),
+        indicator.higher_is_better,
+        palette,
+    );
     let mut items: Vec<LegendItem> = (0..classes.count())
         .map(|i| LegendItem {
             class: Some(i),

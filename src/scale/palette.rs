@@ -66,7 +66,12 @@ impl Palette {
 ///
 /// Diverging and LBM scales run from "bad" (red/orange) to "good" (blue/purple) when higher is
 /// better, reversed when lower is better. Sequential scales run light → dark.
-pub fn colours(kind: ScaleKind, n: usize, higher_is_better: Option<bool>, palette: Palette) -> Vec<Rgb> {
+pub fn colours(
+    kind: ScaleKind,
+    n: usize,
+    higher_is_better: Option<bool>,
+    palette: Palette,
+) -> Vec<Rgb> {
     let n = n.max(1);
     let mut out: Vec<Rgb> = match kind {
         ScaleKind::LbmClasses | ScaleKind::Diverging => {
@@ -75,7 +80,12 @@ pub fn colours(kind: ScaleKind, n: usize, higher_is_better: Option<bool>, palett
                 Palette::Alternative => colorous::PURPLE_ORANGE,
             };
             // Trim the extremes slightly: the darkest ends are too heavy on a map.
-            (0..n).map(|i| g.eval_continuous(0.04 + 0.92 * i as f64 / (n.max(2) - 1) as f64).into()).collect()
+            (0..n)
+                .map(|i| {
+                    g.eval_continuous(0.04 + 0.92 * i as f64 / (n.max(2) - 1) as f64)
+                        .into()
+                })
+                .collect()
         }
         ScaleKind::Sequential => {
             let g = match (palette, higher_is_better) {
@@ -83,7 +93,12 @@ pub fn colours(kind: ScaleKind, n: usize, higher_is_better: Option<bool>, palett
                 (Palette::Standard, _) => colorous::YELLOW_GREEN_BLUE,
                 (Palette::Alternative, _) => colorous::CIVIDIS,
             };
-            (0..n).map(|i| g.eval_continuous(0.1 + 0.85 * i as f64 / (n.max(2) - 1) as f64).into()).collect()
+            (0..n)
+                .map(|i| {
+                    g.eval_continuous(0.1 + 0.85 * i as f64 / (n.max(2) - 1) as f64)
+                        .into()
+                })
+                .collect()
         }
     };
     let reverse = match (kind, palette) {

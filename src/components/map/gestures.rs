@@ -35,13 +35,16 @@ fn pos(ev: &PointerEvent) -> (f64, f64) {
 /// After a gesture rests, tell the rest of the page the new scale (auto level, zoom UI).
 fn settle(h: &MapHandle, ctx: MapContext) {
     let h2 = h.clone();
-    set_timeout(
-        move || h2.publish_view(ctx),
-        Duration::from_millis(200),
-    );
+    set_timeout(move || h2.publish_view(ctx), Duration::from_millis(200));
 }
 
-fn hit(h: &MapHandle, store: DataStore, ctx: MapContext, x: f64, y: f64) -> Option<(Level, usize, String)> {
+fn hit(
+    h: &MapHandle,
+    store: DataStore,
+    ctx: MapContext,
+    x: f64,
+    y: f64,
+) -> Option<(Level, usize, String)> {
     let level = h.with(|r| r.layer.as_ref().map(|l| l.level)).flatten()?;
     let shapes = store.level_untracked(level).shapes?;
     let v = h.viewport()?;
@@ -61,7 +64,8 @@ fn set_hover(h: &MapHandle, ctx: MapContext, found: Option<(Level, usize)>, x: f
     if changed == Some(true) {
         h.with(|r| r.draw_overlay());
     }
-    ctx.hover.set(found.map(|(level, shape)| Hover { level, shape, x, y }));
+    ctx.hover
+        .set(found.map(|(level, shape)| Hover { level, shape, x, y }));
 }
 
 /// Builds the handlers.

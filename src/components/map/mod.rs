@@ -3,8 +3,8 @@ mod gestures;
 mod paths;
 mod renderer;
 
-use crate::carto::viewport::Bounds;
 use crate::carto::shapes::within;
+use crate::carto::viewport::Bounds;
 use crate::carto::Viewport;
 use crate::context::{Hover, MapCommand, MapContext};
 use crate::data::DataStore;
@@ -123,8 +123,17 @@ fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool) -> Viewport {
     if v.width > 720.0 {
         return Viewport::fit(v.width, v.height, b, pad);
     }
-    let share = if selected { PHONE_VISIBLE_SELECTED } else { PHONE_VISIBLE };
-    let mut f = Viewport::fit(v.width, v.height * share, b, pad.min(v.height * share / 6.0));
+    let share = if selected {
+        PHONE_VISIBLE_SELECTED
+    } else {
+        PHONE_VISIBLE
+    };
+    let mut f = Viewport::fit(
+        v.width,
+        v.height * share,
+        b,
+        pad.min(v.height * share / 6.0),
+    );
     f.height = v.height;
     // Move the content up into the visible part.
     f.cy += v.height * (0.5 - share / 2.0) / f.scale;
@@ -132,7 +141,10 @@ fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool) -> Viewport {
 }
 
 fn dpr() -> f64 {
-    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 3.0)
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .clamp(1.0, 3.0)
 }
 
 fn mark_ready(ctx: MapContext) {
@@ -165,7 +177,9 @@ pub fn MapView(
     let overlay: NodeRef<html::Canvas> = NodeRef::new();
     // "Home": the country, or in an embed the focus area once its shapes are loaded.
     let home_bounds = Memo::new(move |_| match ctx.only() {
-        None => store.manifest.with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))),
+        None => store
+            .manifest
+            .with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))),
         Some(only) => {
             let shapes = store.level(ctx.level()).shapes?;
             let items = (0..shapes.len()).filter(|&i| within(&shapes.shapes[i].code, Some(&only)));
@@ -177,7 +191,9 @@ pub fn MapView(
     let fit_size = {
         let h = handle.clone();
         move || {
-            let Some(div) = container.get_untracked() else { return };
+            let Some(div) = container.get_untracked() else {
+                return;
+            };
             let rect = div.get_bounding_client_rect();
             let changed = h
                 .with(|r| r.resize(rect.width().max(1.0), rect.height().max(1.0), dpr()))
@@ -191,7 +207,9 @@ pub fn MapView(
         let h = handle.clone();
         let fit_size = fit_size.clone();
         Effect::new(move |_| {
-            let (Some(b), Some(o)) = (base.get(), overlay.get()) else { return };
+            let (Some(b), Some(o)) = (base.get(), overlay.get()) else {
+                return;
+            };
             if h.renderer.borrow().is_some() {
                 return;
             }
@@ -254,11 +272,19 @@ pub fn MapView(
                     .map(|l| [l.index_file.clone(), l.geometry_file.clone()])
             });
             let geometry_failed = failed_files.is_some_and(|files| {
-                store.errors.with(|e| e.iter().any(|e| files.contains(&e.file())))
+                store
+                    .errors
+                    .with(|e| e.iter().any(|e| files.contains(&e.file())))
             });
-            let level = if geometry_failed { Level::Gemeente } else { level };
+            let level = if geometry_failed {
+                Level::Gemeente
+            } else {
+                level
+            };
             let data = store.level(level);
-            let Some(shapes) = data.shapes.clone() else { return };
+            let Some(shapes) = data.shapes.clone() else {
+                return;
+            };
             let gemeenten = store.level(Level::Gemeente).shapes;
             let ind = ctx.indicator_at(&store, level);
             let palette = ctx.view.with(|v| v.palette);
@@ -282,7 +308,10 @@ pub fn MapView(
                         .iter()
                         .map(|s| {
                             let v = s.row.and_then(|r| column.and_then(|c| c.get(r)));
-                            classes.as_ref().and_then(|c| c.class_of(v)).map(|c| c as u8)
+                            classes
+                                .as_ref()
+                                .and_then(|c| c.class_of(v))
+                                .map(|c| c as u8)
                         })
                         .collect();
                     let n = classes.as_ref().map(|c| c.count()).unwrap_or(1);
@@ -299,8 +328,18 @@ pub fn MapView(
                 no_data: no_data(dark).css(),
                 highlight,
                 gemeenten,
-                border: if dark { "rgba(18,20,24,0.75)" } else { "rgba(255,255,255,0.8)" }.into(),
-                outline: if dark { "rgba(230,230,230,0.5)" } else { "rgba(30,30,30,0.5)" }.into(),
+                border: if dark {
+                    "rgba(18,20,24,0.75)"
+                } else {
+                    "rgba(255,255,255,0.8)"
+                }
+                .into(),
+                outline: if dark {
+                    "rgba(230,230,230,0.5)"
+                } else {
+                    "rgba(30,30,30,0.5)"
+                }
+                .into(),
                 only: ctx.only(),
             };
             h.with(|r| {
@@ -343,9 +382,14 @@ pub fn MapView(
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
-                let y1 = if v.width > 720.0 { y1 } else { y0 + (y1 - y0) * PHONE_VISIBLE_SELECTED };
+                let y1 = if v.width > 720.0 {
+                    y1
+                } else {
+                    y0 + (y1 - y0) * PHONE_VISIBLE_SELECTED
+                };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
-                let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0 && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
+                let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0
+                    && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
                 if !inside || small {
                     let pad = (v.width.min(v.height) * 0.18).max(24.0);
                     r.viewport = fit_visible(&v, b, pad, true);
@@ -371,7 +415,9 @@ pub fn MapView(
                             r.viewport = fit_visible(&v, b, 12.0, false);
                         }
                     }
-                    MapCommand::Fit(b) => r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some()),
+                    MapCommand::Fit(b) => {
+                        r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some())
+                    }
                 }
             });
             h.publish_view(ctx);

@@ -78,7 +78,13 @@ fn build(shapes: &AreaShapes, i: usize, scale: f64) -> Path2d {
 
 impl PathCache {
     /// The path of shape `i` of `level`, detailed enough for `scale` (built if needed).
-    pub fn get(&mut self, level: Level, shapes: &AreaShapes, i: usize, scale: f64) -> Option<Path2d> {
+    pub fn get(
+        &mut self,
+        level: Level,
+        shapes: &AreaShapes,
+        i: usize,
+        scale: f64,
+    ) -> Option<Path2d> {
         let v = self.levels.entry(level).or_default();
         if v.len() != shapes.len() {
             *v = vec![None; shapes.len()];
@@ -96,6 +102,10 @@ impl PathCache {
 
     /// The cached path of shape `i`, if any (no building).
     pub fn peek(&self, level: Level, i: usize) -> Option<Path2d> {
-        self.levels.get(&level)?.get(i)?.as_ref().map(|(p, _)| p.clone())
+        self.levels
+            .get(&level)?
+            .get(i)?
+            .as_ref()
+            .map(|(p, _)| p.clone())
     }
 }

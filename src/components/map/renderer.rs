@@ -82,7 +82,13 @@ impl Renderer {
             overlay,
             snapshot,
             snap_viewport: None,
-            viewport: Viewport { width: 1.0, height: 1.0, scale: 1.0, cx: 0.0, cy: 0.0 },
+            viewport: Viewport {
+                width: 1.0,
+                height: 1.0,
+                scale: 1.0,
+                cx: 0.0,
+                cy: 0.0,
+            },
             dpr: 1.0,
             paths: PathCache::default(),
             layer: None,
@@ -172,7 +178,14 @@ impl Renderer {
         let n = layer.colours.len();
         let class_paths: Vec<Path2d> = (0..=n).map(|_| Path2d::new().expect("Path2D")).collect();
         for &i in &visible {
-            let c = layer.class_of.get(i).copied().flatten().map(|c| c as usize).unwrap_or(n).min(n);
+            let c = layer
+                .class_of
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|c| c as usize)
+                .unwrap_or(n)
+                .min(n);
             if let Some(p) = paths.get(layer.level, &layer.shapes, i, scale) {
                 class_paths[c].add_path(&p);
             }
@@ -182,13 +195,20 @@ impl Renderer {
         let avg_px = if visible.is_empty() {
             0.0
         } else {
-            let b = layer.shapes.union_bounds(visible.iter().copied()).unwrap_or(bounds);
+            let b = layer
+                .shapes
+                .union_bounds(visible.iter().copied())
+                .unwrap_or(bounds);
             ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * scale
         };
         let borders = avg_px > 14.0;
         ctx.set_line_join("round");
         for (c, path) in class_paths.iter().enumerate() {
-            let colour = if c == n { &layer.no_data } else { &layer.colours[c] };
+            let colour = if c == n {
+                &layer.no_data
+            } else {
+                &layer.colours[c]
+            };
             let dim = matches!(layer.highlight, Some(h) if h != (c < n).then_some(c));
             ctx.set_global_alpha(if dim { 0.18 } else { 1.0 });
             ctx.set_fill_style_str(colour);
@@ -207,7 +227,10 @@ impl Renderer {
             if layer.level != Level::Gemeente {
                 let lines = Path2d::new().expect("Path2D");
                 for &i in vis {
-                    if let Some(p) = paths.peek(Level::Gemeente, i).or_else(|| paths.get(Level::Gemeente, g, i, scale)) {
+                    if let Some(p) = paths
+                        .peek(Level::Gemeente, i)
+                        .or_else(|| paths.get(Level::Gemeente, g, i, scale))
+                    {
                         lines.add_path(&p);
                     }
                 }
@@ -220,7 +243,9 @@ impl Renderer {
         crate::perf::mark("draw:outlines");
         // Keep a copy for smooth gestures.
         self.clear(&self.sctx, &self.snapshot);
-        let _ = self.sctx.draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
+        let _ = self
+            .sctx
+            .draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
         self.snap_viewport = Some(self.viewport);
         self.last_full_ms = now() - t0;
         self.publish();
@@ -230,7 +255,9 @@ impl Renderer {
     /// Exposes the drawn view as `data-*` attributes of the map element, so tests and the
     /// benchmark can relate screen pixels to places without reaching into the app.
     fn publish(&self) {
-        let Some(el) = self.base.parent_element() else { return };
+        let Some(el) = self.base.parent_element() else {
+            return;
+        };
         let v = &self.viewport;
         let level = self.layer.as_ref().map(|l| l.level.id()).unwrap_or("");
         for (k, val) in [
@@ -255,8 +282,12 @@ impl Renderer {
         let tx = v.width / 2.0 * (1.0 - k) + (snap.cx - v.cx) * v.scale;
         let ty = v.height / 2.0 * (1.0 - k) + (snap.cy - v.cy) * v.scale;
         self.clear(&self.ctx, &self.base);
-        let _ = self.ctx.set_transform(k, 0.0, 0.0, k, tx * self.dpr, ty * self.dpr);
-        let _ = self.ctx.draw_image_with_html_canvas_element(&self.snapshot, 0.0, 0.0);
+        let _ = self
+            .ctx
+            .set_transform(k, 0.0, 0.0, k, tx * self.dpr, ty * self.dpr);
+        let _ = self
+            .ctx
+            .draw_image_with_html_canvas_element(&self.snapshot, 0.0, 0.0);
         self.draw_overlay();
         true
     }
