@@ -119,8 +119,8 @@ const PHONE_VISIBLE_SELECTED: f64 = 0.42;
 
 /// Fits `b` into the part of the map a reader can see: all of it on wide screens, the top part
 /// above the bottom sheet on phones.
-fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool) -> Viewport {
-    if v.width > 720.0 {
+fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool, sheet: bool) -> Viewport {
+    if v.width > 720.0 || !sheet {
         return Viewport::fit(v.width, v.height, b, pad);
     }
     let share = if selected {
@@ -235,7 +235,13 @@ pub fn MapView(
             fitted.set(true);
             h.with(|r| {
                 let v = r.viewport;
-                r.viewport = fit_visible(&v, b, 12.0, false);
+                r.viewport = fit_visible(
+                    &v,
+                    b,
+                    12.0,
+                    false,
+                    ctx.focus.with_untracked(|f| f.is_none()),
+                );
             });
             h.publish_view(ctx);
             h.request(true);
@@ -382,7 +388,7 @@ pub fn MapView(
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
-                let y1 = if v.width > 720.0 {
+                let y1 = if v.width > 720.0 || ctx.focus.with_untracked(|f| f.is_some()) {
                     y1
                 } else {
                     y0 + (y1 - y0) * PHONE_VISIBLE_SELECTED
@@ -392,7 +398,8 @@ pub fn MapView(
                     && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
                 if !inside || small {
                     let pad = (v.width.min(v.height) * 0.18).max(24.0);
-                    r.viewport = fit_visible(&v, b, pad, true);
+                    r.viewport =
+                        fit_visible(&v, b, pad, true, ctx.focus.with_untracked(|f| f.is_none()));
                 }
             });
             h.publish_view(ctx);
@@ -412,11 +419,18 @@ pub fn MapView(
                     MapCommand::Zoom(f) => r.viewport.zoom_at(v.width / 2.0, v.height / 2.0, f),
                     MapCommand::Home => {
                         if let Some(b) = home_bounds.get_untracked() {
-                            r.viewport = fit_visible(&v, b, 12.0, false);
+                            r.viewport = fit_visible(
+                                &v,
+                                b,
+                                12.0,
+                                false,
+                                ctx.focus.with_untracked(|f| f.is_none()),
+                            );
                         }
                     }
                     MapCommand::Fit(b) => {
-                        r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some())
+                        let sheet = ctx.focus.with_untracked(|f| f.is_none());
+                        r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some(), sheet)
                     }
                 }
             });
