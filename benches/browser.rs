@@ -155,6 +155,12 @@ const DEFS: &[Def] = &[
         target: Some(50.0),
     },
     Def {
+        id: "recolour_draw_ms",
+        label: "  of which the map's full draw (data-draw-ms)",
+        unit: Unit::Ms,
+        target: None,
+    },
+    Def {
         id: "recolour_draws",
         label: "  full draws per recolour",
         unit: Unit::Count,
@@ -1130,6 +1136,7 @@ async fn one_run(
         let (ms, draws, draw_ms) = recolour(&b, ind).await;
         res.add("recolour_ms", ms);
         res.add("recolour_draws", draws as f64);
+        res.add("recolour_draw_ms", draw_ms.iter().sum());
         draw_ms.iter().for_each(|d| res.add("full_draw_ms", *d));
         recolours.push(ms);
     }
