@@ -125,23 +125,39 @@ async fn keyboard_pans_zooms_and_selects_the_centre() {
         after > before * 1.3,
         "'+' did not zoom in: {before} → {after}"
     );
-    map.send_keys("\u{E015}").await.expect("arrow down"); // ArrowDown pans
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    // The area under the centre is named in the tooltip, and Enter chooses it.
-    b.wait_for(".tooltip-name").await;
+    // Arrow keys pan; the area under the centre is named in the tooltip (where the centre lies
+    // on a buurt without a score there is none, so pan on until there is).
+    let mut named = false;
+    for _ in 0..12 {
+        map.send_keys("\u{E015}").await.expect("arrow down");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        named = b
+            .js("return !!document.querySelector('.tooltip-name');")
+            .await;
+        if named {
+            break;
+        }
+    }
+    assert!(
+        named,
+        "no area under the map centre after panning with the arrow keys"
+    );
+    let name: String = b
+        .js("return document.querySelector('.tooltip-name').textContent;")
+        .await;
     map.send_keys("\u{E007}").await.expect("Enter");
     let start = std::time::Instant::now();
     loop {
         let path = b.path().await;
-        if path.starts_with("/buurt/BU0344") {
+        if path.starts_with("/buurt/BU") {
             break;
         }
         assert!(
             start.elapsed() < Duration::from_secs(10),
-            "Enter did not select a Utrecht buurt: {path}"
+            "Enter did not select a buurt: {path}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    b.wait_for(".panel-name").await;
+    b.wait_for_text(".panel-name", &name).await;
     b.close().await;
 }
