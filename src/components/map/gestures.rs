@@ -171,7 +171,9 @@ pub fn handlers(
                     on_select.run((level, code));
                 }
             } else if ended {
-                h.request(true);
+                // Not a full draw inside the gesture: a slow map shows its moved snapshot now
+                // and repaints fully once the pointer has rested.
+                h.request(false);
                 settle(&h, ctx);
             }
         }) as std::rc::Rc<dyn Fn(PointerEvent)>
