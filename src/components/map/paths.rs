@@ -4,7 +4,7 @@
 //! built for. At the national view this draws a fraction of the vertices.
 use crate::carto::AreaShapes;
 use buurtkaart_model::Level;
-use geo::{Coord, LineString};
+use geo::{Coord, LineString, Winding};
 use std::collections::HashMap;
 use web_sys::Path2d;
 
@@ -19,15 +19,6 @@ pub struct PathCache {
     levels: HashMap<Level, Vec<Option<(Path2d, f64)>>>,
 }
 
-/// Signed area of a ring (positive = clockwise on screen, y down).
-fn signed_area(ring: &LineString<f64>) -> f64 {
-    ring.0
-        .windows(2)
-        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
-        .sum::<f64>()
-        / 2.0
-}
-
 /// Adds `ring` to `path`, dropping points within `tol` of the previous kept point. Exteriors
 /// run clockwise and holes anticlockwise, so the non-zero rule fills overlapping neighbours
 /// fully and leaves holes open.
@@ -36,7 +27,8 @@ fn trace(path: &Path2d, ring: &LineString<f64>, clockwise: bool, tol: f64) {
     if pts.len() < 3 {
         return;
     }
-    let reverse = (signed_area(ring) > 0.0) != clockwise;
+    // y points down on screen, so geo's anticlockwise (maths orientation) is clockwise here.
+    let reverse = ring.is_ccw() != clockwise;
     let emit = |i: usize, p: &Coord<f64>, last: &mut Option<Coord<f64>>| {
         let keep = match last {
             None => true,
