@@ -3,8 +3,10 @@ use crate::carto::viewport::Bounds;
 use crate::data::DataStore;
 use crate::lang::Lang;
 use crate::state::{LevelMode, ViewState};
+use crate::views::{Colouring, ViewMode};
 use buurtkaart_model::{AreaCode, Indicator, Level, ScaleKind};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The default indicator: the Leefbaarometer class (total score).
 pub const DEFAULT_INDICATOR: &str = "lbm_klasse";
@@ -54,6 +56,8 @@ pub struct MapContext {
     pub bounds: RwSignal<Option<Bounds>>,
     /// Embeds: draw only this area and its children, fitted.
     pub focus: RwSignal<Option<AreaCode>>,
+    /// The colouring of the view mode, once its data is loaded (`None` on the standard map).
+    pub colouring: RwSignal<Option<Arc<Colouring>>>,
 }
 
 impl MapContext {
@@ -69,7 +73,21 @@ impl MapContext {
             ready: RwSignal::new(false),
             bounds: RwSignal::new(None),
             focus: RwSignal::new(None),
+            colouring: RwSignal::new(None),
         }
+    }
+
+    /// The view mode.
+    pub fn mode(&self) -> ViewMode {
+        self.view.with(|v| v.mode)
+    }
+
+    /// The colouring of the view mode if it is ready and fits the mode asked for (tracked).
+    pub fn view_colouring(&self) -> Option<Arc<Colouring>> {
+        let mode = self.mode();
+        self.colouring
+            .get()
+            .filter(|c| mode != ViewMode::Standard && c.mode == mode)
     }
 
     /// The UI language.
@@ -79,6 +97,9 @@ impl MapContext {
 
     /// The level drawn now.
     pub fn level(&self) -> Level {
+        if let Some(level) = self.mode().level() {
+            return level;
+        }
         let mode = self.view.with(|v| v.level);
         match mode {
             LevelMode::Auto => mode.level_at(self.scale.get()),

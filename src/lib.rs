@@ -18,6 +18,7 @@ pub mod search;
 pub mod state;
 pub mod table;
 pub mod theme;
+pub mod views;
 
 /// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.
 pub fn start() {

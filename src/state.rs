@@ -2,6 +2,7 @@
 //! link reproduces the view. Pure: no leptos, no web-sys.
 use crate::lang::Lang;
 use crate::scale::Palette;
+use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 
 /// Which level the map draws.
@@ -53,6 +54,8 @@ pub struct ViewState {
     pub palette: Palette,
     /// Area pinned for comparison (`vergelijk`).
     pub compare: Option<AreaCode>,
+    /// View mode (`weergave`, with `van` and `tot` for the change view).
+    pub mode: ViewMode,
 }
 
 /// Something in the URL that could not be used; the view falls back to a sane default.
@@ -114,6 +117,7 @@ impl ViewState {
     pub fn from_url(path: &str, query: &[(String, String)]) -> (ViewState, Vec<Notice>) {
         let mut v = ViewState::default();
         let mut notices = Vec::new();
+        let mut years: (Option<u16>, Option<u16>) = (None, None);
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segs.as_slice() {
             [] => {}
@@ -159,6 +163,13 @@ impl ViewState {
                 "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
                 "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
                 "vergelijk" => AreaCode::parse(value).map(|c| v.compare = Some(c)).is_ok(),
+                "weergave" => ViewMode::from_param(value).map(|m| v.mode = m).is_some(),
+                "van" => ViewMode::parse_year(value)
+                    .map(|y| years.0 = Some(y))
+                    .is_some(),
+                "tot" => ViewMode::parse_year(value)
+                    .map(|y| years.1 = Some(y))
+                    .is_some(),
                 // Keys of other features are left to them.
                 _ => true,
             };
@@ -168,6 +179,13 @@ impl ViewState {
                     value: short(value),
                 });
             }
+        }
+        match v.mode.with_years(years.0, years.1) {
+            Ok(m) => v.mode = m,
+            Err((f, t)) => notices.push(Notice::BadParam {
+                key: "van/tot".into(),
+                value: format!("{f}/{t}"),
+            }),
         }
         (v, notices)
     }
@@ -204,6 +222,7 @@ impl ViewState {
         if let Some(c) = &self.compare {
             q.push(format!("vergelijk={c}"));
         }
+        q.extend(self.mode.query());
         q.join("&")
     }
 }
@@ -228,6 +247,10 @@ mod tests {
             "/buurt/BU0363AF08?indicator=woz&niveau=auto&lang=en&palet=alt",
             "/buurt/BU0363FK05?vergelijk=WK0363FK",
             "/?vergelijk=GM0344",
+            "/?weergave=verandering",
+            "/wijk/WK036300?weergave=verandering&van=2002&tot=2014",
+            "/buurt/BU0363AF08?weergave=huur",
+            "/?indicator=woz&weergave=relatief",
         ];
         for url in cases {
             let (path, query) = url.split_once('?').unwrap_or((url, ""));
@@ -266,6 +289,29 @@ mod tests {
         );
         assert_eq!(v, ViewState::default());
         assert_eq!(n.len(), 5);
+    }
+
+    #[test]
+    fn bad_view_years_keep_the_default() {
+        let (v, n) = ViewState::from_url(
+            "/",
+            &q(&[
+                ("weergave", "verandering"),
+                ("van", "2022"),
+                ("tot", "2012"),
+            ]),
+        );
+        assert_eq!(
+            v.mode,
+            ViewMode::Change {
+                from: 2012,
+                to: 2022
+            }
+        );
+        assert_eq!(n.len(), 1);
+        let (v, n) = ViewState::from_url("/", &q(&[("weergave", "x"), ("van", "1850")]));
+        assert_eq!(v.mode, ViewMode::Standard);
+        assert_eq!(n.len(), 2);
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub fn AreaTable() -> impl IntoView {
                 .and_then(|t| t.columns.get(&i.id).cloned())
         });
         let manifest = store.manifest.get();
+        let view_colouring = ctx.view_colouring().filter(|c| c.level == level);
         let mut rows: Vec<Row> = shapes
             .in_bounds(bounds)
             .into_iter()
@@ -57,7 +58,10 @@ pub fn AreaTable() -> impl IntoView {
             .filter_map(|i| {
                 let s = &shapes.shapes[i];
                 let r = s.row?;
-                let value = column.as_ref().and_then(|c| c.get(r));
+                let value = match &view_colouring {
+                    Some(c) => c.value.get(r).copied().flatten(),
+                    None => column.as_ref().and_then(|c| c.get(r)),
+                };
                 let code = AreaCode::parse(&s.code).ok()?;
                 let parent = if level == Level::Gemeente {
                     String::new()
@@ -67,6 +71,10 @@ pub fn AreaTable() -> impl IntoView {
                         .unwrap_or_else(|| code.gemeente().to_string())
                 };
                 let class = match (&ind, &classes, &manifest) {
+                    _ if view_colouring.is_some() => view_colouring
+                        .as_ref()
+                        .map(|c| c.class_label(r, lang))
+                        .unwrap_or_default(),
                     (Some(ind), Some(c), Some(m)) => c
                         .class_of(value)
                         .map(|k| class_label(m, ind, c, k, lang))
@@ -112,6 +120,9 @@ pub fn AreaTable() -> impl IntoView {
         }
     };
     let value_heading = move || {
+        if let Some(c) = ctx.view_colouring() {
+            return c.value_heading(ctx.lang());
+        }
         ctx.indicator_at(&store, ctx.level())
             .map(|i| ctx.lang().text(&i.label).to_string())
             .unwrap_or_default()
@@ -145,20 +156,24 @@ pub fn AreaTable() -> impl IntoView {
                             <th scope="col">{move || ctx.lang().pick("Klasse", "Class")}</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || rows.get().0 key=|r| r.code.clone() children=move |r: Row| {
+                            <For each=move || rows.get().0 key=|r| (r.code.clone(), r.class_label.clone(), r.value.map(f64::to_bits)) children=move |r: Row| {
                                 let code = r.code.clone();
                                 let selected = {
                                     let code = code.clone();
                                     move || ctx.selected().map(|c| c.as_str() == code).unwrap_or(false)
                                 };
+                                let row_index = store.level_untracked(ctx.level()).rows.and_then(|m| m.get(&r.code).copied());
                                 let value_text = move || {
                                     let lang = ctx.lang();
+                                    if let (Some(c), Some(i)) = (ctx.view_colouring(), row_index) {
+                                        return c.value_text(i, lang);
+                                    }
                                     ctx.indicator_at(&store, ctx.level())
                                         .map(|i| format::value(&i, r.value, lang))
                                         .unwrap_or_default()
                                 };
                                 view! {
-                                    <tr aria-current=move || if selected() { "true" } else { "false" }>
+                                    <tr data-code=r.code.clone() aria-current=move || if selected() { "true" } else { "false" }>
                                         <th scope="row">
                                             <button type="button" class="row-select" on:click=move |_| {
                                                 let code = AreaCode::parse(&code).ok();

@@ -1,14 +1,30 @@
 //! The legend: class colours and labels from the same classes the map uses.
+use crate::components::views::ViewLegend;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::i18n;
 use crate::scale::legend;
+use crate::views::ViewMode;
 use buurtkaart_model::{Level, ScaleKind};
 use leptos::prelude::*;
 
-/// Legend of the indicator on the map; a class button highlights its areas.
+/// The legend of what the map shows: the indicator's classes, or the view mode's legend.
 #[component]
 pub fn Legend() -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let standard = Memo::new(move |_| ctx.mode() == ViewMode::Standard);
+    move || {
+        if standard.get() {
+            view! { <IndicatorLegend /> }.into_any()
+        } else {
+            view! { <ViewLegend /> }.into_any()
+        }
+    }
+}
+
+/// Legend of the indicator on the map; a class button highlights its areas.
+#[component]
+fn IndicatorLegend() -> impl IntoView {
     let ctx = expect_context::<MapContext>();
     let store = expect_context::<DataStore>();
     let level = Memo::new(move |_| ctx.level());

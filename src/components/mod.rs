@@ -11,3 +11,4 @@ pub mod share;
 pub mod sheet;
 pub mod status;
 pub mod tooltip;
+pub mod views;

@@ -35,6 +35,18 @@ fn lines(
                 .unwrap_or_else(|| code.gemeente().to_string()),
         );
     }
+    if let Some(c) = ctx.view_colouring().filter(|c| c.level == level) {
+        let value = match s.row {
+            Some(r) => format!(
+                "{}: {} — {}",
+                c.value_heading(lang),
+                c.value_text(r, lang),
+                c.class_label(r, lang)
+            ),
+            None => format::no_data(lang).to_string(),
+        };
+        return Some((name, parents.join(", "), value));
+    }
     let value = match ctx.indicator_at(store, level) {
         Some(ind) => {
             let v = s.row.and_then(|r| store.value(level, &ind, r));

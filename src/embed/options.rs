@@ -7,6 +7,7 @@ use crate::context::DEFAULT_INDICATOR;
 use crate::lang::Lang;
 use crate::scale::Palette;
 use crate::state::{LevelMode, Notice, ViewState};
+use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 
 /// How the embed picks light or dark (`dark=auto|true|false`).
@@ -82,6 +83,8 @@ pub struct EmbedOptions {
     /// The child id a Pym.js parent gives its iframe (`childId`); when set, height messages are
     /// also sent in Pym's format.
     pub pym_id: Option<String>,
+    /// The view (`weergave`, `van`, `tot`): change since 2012, tenure or rank within the gemeente.
+    pub mode: ViewMode,
 }
 
 /// Whether `s` is usable as a message id: 1–64 ASCII letters, digits, `-` or `_`.
@@ -125,6 +128,7 @@ impl EmbedOptions {
             palette: Palette::Standard,
             id: None,
             pym_id: None,
+            mode: ViewMode::Standard,
         }
     }
 
@@ -152,6 +156,7 @@ impl EmbedOptions {
         let mut o = EmbedOptions::new(area);
         let mut notices = Vec::new();
         let mut highlight = None;
+        let mut years = (None, None);
         for (key, value) in query {
             let ok = match key.as_str() {
                 "indicator" => {
@@ -179,6 +184,13 @@ impl EmbedOptions {
                 "interactive" => flag(value).map(|f| o.interactive = f).is_some(),
                 "panel" => flag(value).map(|f| o.panel = f).is_some(),
                 "palet" => Palette::from_param(value).map(|p| o.palette = p).is_some(),
+                "weergave" => ViewMode::from_param(value).map(|m| o.mode = m).is_some(),
+                "van" => ViewMode::parse_year(value)
+                    .map(|y| years.0 = Some(y))
+                    .is_some(),
+                "tot" => ViewMode::parse_year(value)
+                    .map(|y| years.1 = Some(y))
+                    .is_some(),
                 "markeer" => match AreaCode::parse(value) {
                     Ok(c) => {
                         highlight = Some(c);
@@ -201,6 +213,13 @@ impl EmbedOptions {
                     value: short(value),
                 });
             }
+        }
+        match o.mode.with_years(years.0, years.1) {
+            Ok(m) => o.mode = m,
+            Err((f, t)) => notices.push(Notice::BadParam {
+                key: "van/tot".into(),
+                value: format!("{f}/{t}"),
+            }),
         }
         if let Some(h) = highlight {
             if o.contains(&h) {
@@ -292,6 +311,7 @@ impl EmbedOptions {
         if let Some(id) = &self.pym_id {
             q.push(format!("childId={id}"));
         }
+        q.extend(self.mode.query());
         q.join("&")
     }
 
@@ -312,6 +332,7 @@ impl EmbedOptions {
             lang: self.lang,
             palette: self.palette,
             compare: None,
+            mode: self.mode,
         }
     }
 

@@ -24,6 +24,7 @@ use crate::embed::text::{map_title, source_line, year_note};
 use crate::embed::EmbedOptions;
 use crate::lang::Lang;
 use crate::state::Notice;
+use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 use leptos::html;
 use leptos::prelude::*;
@@ -174,13 +175,21 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
                 })
         })
     };
+    let view_mode = opts.mode;
     let title = move || {
+        if view_mode != ViewMode::Standard {
+            let area = area_name.get().unwrap_or_default();
+            return format!("{}: {area}", view_mode.label(lang));
+        }
         let label = indicator
             .with(|i| i.as_ref().map(|i| lang.text(&i.label).to_string()))
             .unwrap_or_default();
         map_title(lang, &label, level, area_name.get().as_deref(), year.get())
     };
     let source = move || {
+        if let Some(s) = view_mode.source() {
+            return source_line(lang, s, None);
+        }
         indicator.with(|i| {
             source_line(
                 lang,

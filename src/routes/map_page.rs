@@ -9,10 +9,12 @@ use crate::components::share::ShareBar;
 use crate::components::sheet::Sheet;
 use crate::components::status::{LoadStatus, Notices};
 use crate::components::tooltip::Tooltip;
+use crate::components::views::{ViewPanel, ViewPicker};
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::i18n;
 use crate::state::{Notice, ViewState};
+use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -46,9 +48,9 @@ pub fn MapPage() -> impl IntoView {
     let theme = expect_context::<crate::theme::Theme>();
     Effect::new(move |_| ctx.dark.set(theme.dark()));
 
-    // Reset the legend highlight when the indicator or level changes.
+    // Reset the legend highlight when the indicator, level or view changes.
     Effect::new(move |_| {
-        view.with(|v| (v.indicator.clone(), v.level));
+        view.with(|v| (v.indicator.clone(), v.level, v.mode));
         ctx.highlight.set(None);
     });
 
@@ -105,10 +107,16 @@ pub fn MapPage() -> impl IntoView {
                 <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
                 <SearchBox />
                 <div class="controls">
-                    <IndicatorPicker />
-                    <LevelSwitch />
+                    <ViewPicker />
+                    <Show when=move || ctx.mode().uses_indicator()>
+                        <IndicatorPicker />
+                    </Show>
+                    <Show when=move || ctx.mode() == ViewMode::Standard>
+                        <LevelSwitch />
+                    </Show>
                 </div>
                 <Legend />
+                <ViewPanel />
                 <ShareBar />
                 <DetailPanel on_close=on_close />
                 <AreaTable />

@@ -10,6 +10,7 @@ use crate::context::{Hover, MapCommand, MapContext};
 use crate::data::DataStore;
 use crate::scale::palette::{colours, no_data};
 use crate::scale::Classes;
+use crate::views::ViewMode;
 use buurtkaart_model::Level;
 use gestures::Gestures;
 use leptos::html;
@@ -172,6 +173,23 @@ pub fn MapView(
     let store = expect_context::<DataStore>();
     let handle = MapHandle::new();
     provide_context(StoredValue::new_local(handle.clone()));
+    crate::components::views::track_colouring(ctx, store);
+    // Hover set elsewhere (the scatter plot of the tenure view) outlines the area too.
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            let hover = ctx.hover.get();
+            h.with(|r| {
+                let want = hover
+                    .filter(|x| r.layer.as_ref().is_some_and(|l| l.level == x.level))
+                    .map(|x| x.shape);
+                if r.hovered != want {
+                    r.hovered = want;
+                    r.draw_overlay();
+                }
+            });
+        });
+    }
     let container: NodeRef<html::Div> = NodeRef::new();
     let base: NodeRef<html::Canvas> = NodeRef::new();
     let overlay: NodeRef<html::Canvas> = NodeRef::new();
@@ -292,39 +310,55 @@ pub fn MapView(
                 return;
             };
             let gemeenten = store.level(Level::Gemeente).shapes;
-            let ind = ctx.indicator_at(&store, level);
             let palette = ctx.view.with(|v| v.palette);
             let dark = ctx.dark.get();
             let highlight = ctx.highlight.get();
-            // Wait for the values before drawing a level, unless their file failed: a map of
-            // all-grey areas that recolours a moment later is slower and looks broken.
-            if let Some(ind) = &ind {
-                let failed = store.errors.with(|e| !e.is_empty());
-                if !data.tables.contains_key(&ind.group) && !failed {
-                    return;
+            let (class_of, cols, complete) = if ctx.mode() != ViewMode::Standard {
+                // A view mode: its colouring, once its data is in (see `views::track_colouring`).
+                match ctx.view_colouring().filter(|c| c.level == level) {
+                    Some(c) => {
+                        let class_of = shapes
+                            .shapes
+                            .iter()
+                            .map(|s| s.row.and_then(|r| c.class.get(r).copied().flatten()))
+                            .collect();
+                        (class_of, c.colours.clone(), true)
+                    }
+                    None if store.errors.with(|e| e.is_empty()) => return,
+                    None => (vec![None; shapes.len()], Vec::new(), false),
                 }
-            }
-            let (class_of, cols, complete) = match &ind {
-                Some(ind) => {
-                    let classes = Classes::new(ind, level);
-                    let table = data.tables.get(&ind.group).cloned();
-                    let column = table.as_ref().and_then(|t| t.columns.get(&ind.id));
-                    let class_of: Vec<Option<u8>> = shapes
-                        .shapes
-                        .iter()
-                        .map(|s| {
-                            let v = s.row.and_then(|r| column.and_then(|c| c.get(r)));
-                            classes
-                                .as_ref()
-                                .and_then(|c| c.class_of(v))
-                                .map(|c| c as u8)
-                        })
-                        .collect();
-                    let n = classes.as_ref().map(|c| c.count()).unwrap_or(1);
-                    let cols = colours(ind.scale, n, ind.higher_is_better, palette);
-                    (class_of, cols, table.is_some())
+            } else {
+                let ind = ctx.indicator_at(&store, level);
+                // Wait for the values before drawing a level, unless their file failed: a map of
+                // all-grey areas that recolours a moment later is slower and looks broken.
+                if let Some(ind) = &ind {
+                    let failed = store.errors.with(|e| !e.is_empty());
+                    if !data.tables.contains_key(&ind.group) && !failed {
+                        return;
+                    }
                 }
-                None => (vec![None; shapes.len()], Vec::new(), false),
+                match &ind {
+                    Some(ind) => {
+                        let classes = Classes::new(ind, level);
+                        let table = data.tables.get(&ind.group).cloned();
+                        let column = table.as_ref().and_then(|t| t.columns.get(&ind.id));
+                        let class_of: Vec<Option<u8>> = shapes
+                            .shapes
+                            .iter()
+                            .map(|s| {
+                                let v = s.row.and_then(|r| column.and_then(|c| c.get(r)));
+                                classes
+                                    .as_ref()
+                                    .and_then(|c| c.class_of(v))
+                                    .map(|c| c as u8)
+                            })
+                            .collect();
+                        let n = classes.as_ref().map(|c| c.count()).unwrap_or(1);
+                        let cols = colours(ind.scale, n, ind.higher_is_better, palette);
+                        (class_of, cols, table.is_some())
+                    }
+                    None => (vec![None; shapes.len()], Vec::new(), false),
+                }
             };
             let layer = Layer {
                 level,
