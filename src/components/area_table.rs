@@ -14,6 +14,36 @@ use leptos::prelude::*;
 /// Rows shown at most; more would make the page slow for everyone.
 const MAX_ROWS: usize = 250;
 
+/// Arrow up/down, Home and End on a row's button move the focus to another row's button, so
+/// the areas in view can be read one by one in the table's order.
+fn move_between_rows(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(current) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| e.class_list().contains("row-select"))
+    else {
+        return;
+    };
+    let Some(row) = current.closest("tr").ok().flatten() else {
+        return;
+    };
+    let target = match ev.key().as_str() {
+        "ArrowDown" => row.next_element_sibling(),
+        "ArrowUp" => row.previous_element_sibling(),
+        "Home" => row.parent_element().and_then(|b| b.first_element_child()),
+        "End" => row.parent_element().and_then(|b| b.last_element_child()),
+        _ => return,
+    };
+    ev.prevent_default();
+    if let Some(button) = target
+        .and_then(|r| r.query_selector(".row-select").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
 /// The "Tabel" toggle and the table itself.
 #[component]
 pub fn AreaTable() -> impl IntoView {
@@ -144,7 +174,7 @@ pub fn AreaTable() -> impl IntoView {
                             {header(SortKey::Value, "Waarde", "Value")}
                             <th scope="col">{move || ctx.lang().pick("Klasse", "Class")}</th>
                         </tr></thead>
-                        <tbody>
+                        <tbody on:keydown=move_between_rows>
                             <For each=move || rows.get().0 key=|r| r.code.clone() children=move |r: Row| {
                                 let code = r.code.clone();
                                 let selected = {
