@@ -12,6 +12,17 @@ fn assert_visible(seen: &[Focused]) {
     assert!(hidden.is_empty(), "focus not visible on: {hidden:#?}");
 }
 
+/// Fails when the page itself has scrolled (only the sidebar and table may scroll).
+async fn page_does_not_scroll(b: &Browser, when: &str) {
+    let (top, height, inner): (f64, f64, f64) = b
+        .js("const d = document.scrollingElement; return [d.scrollTop, d.scrollHeight, innerHeight];")
+        .await;
+    assert!(
+        top == 0.0 && height <= inner,
+        "{when}: the page scrolled to {top} (height {height} in a {inner} px window)"
+    );
+}
+
 #[tokio::test]
 async fn keyboard_only_journey() {
     let b = Browser::start(1280, 800).await;
@@ -120,6 +131,7 @@ async fn keyboard_only_journey() {
     let expected: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(names, expected, "arrow down does not follow the rows");
     println!("rows by value, walked with ArrowDown: {rows:?}");
+    b.screenshot("a11y-keyboard-desktop").await;
     press(&b, Key::Up).await;
     assert_eq!(focused(&b).await.text, rows[2].0, "arrow up");
     press(&b, Key::Home).await;
@@ -135,7 +147,7 @@ async fn keyboard_only_journey() {
         path.starts_with("/buurt/BU") && !path.contains(&code),
         "after Enter on a row the URL is {path}"
     );
-    b.screenshot("a11y-keyboard-desktop").await;
+    page_does_not_scroll(&b, "after choosing a row").await;
 
     // 9. Back into the panel; Escape closes it and returns the focus to the map.
     let way = tab_until(&b, true, 80, |f| f.in_panel).await;
@@ -170,6 +182,7 @@ async fn keyboard_only_journey() {
     )
     .await;
 
+    page_does_not_scroll(&b, "end of the journey").await;
     assert_visible(&seen);
     println!("focus visible on all {} elements focused", seen.len());
     let errors = b.console_errors().await;

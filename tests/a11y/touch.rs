@@ -76,6 +76,16 @@ async fn phone_journey_with_touch() {
     wait_sheet(&b, "half").await;
     println!("tap at {tapped:?} selected {}", b.path().await);
     no_sideways_scroll(&b, "half sheet").await;
+    // The panel is scrolled into view below the sticky handle: its close button is not hidden.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let close_free: bool = b
+        .js("const c = document.querySelector('.panel-close').getBoundingClientRect();
+             return document.elementFromPoint(c.x + c.width / 2, c.y + c.height / 2) === document.querySelector('.panel-close');")
+        .await;
+    assert!(
+        close_free,
+        "the panel's close button is covered (by the sheet handle?)"
+    );
     b.screenshot("a11y-phone-light").await;
 
     // Drag the handle to the top: full; back to the bottom: peek.
