@@ -118,6 +118,17 @@ pub fn AreaTable() -> impl IntoView {
         rows.truncate(MAX_ROWS);
         (rows, total)
     });
+    // Every row in one gemeente (or gemeenten themselves): the count line names it once and the
+    // gemeente column is hidden, so the narrow sidebar has room for names, values and classes.
+    let one_parent = Memo::new(move |_| {
+        rows.with(|(rows, total)| {
+            if rows.len() < *total {
+                return None;
+            }
+            let first = rows.first()?.parent.clone();
+            rows.iter().all(|r| r.parent == first).then_some(first)
+        })
+    });
 
     let header = move |key: SortKey, nl: &'static str, en: &'static str| {
         let aria = move || {
@@ -159,14 +170,18 @@ pub fn AreaTable() -> impl IntoView {
                         let (rows, total) = rows.get();
                         let lang = ctx.lang();
                         let what = lang.text(&ctx.level().plural()).to_string();
+                        let place = match one_parent.get() {
+                            Some(p) if !p.is_empty() => format!(" in {p}"),
+                            _ => String::new(),
+                        };
                         if rows.len() < total {
                             format!("{} {} {} {what} {}", rows.len(), lang.pick("van de", "of the"), format::number(total as f64, 0, lang),
                                 lang.pick("in beeld; zoom in of zoek voor de rest.", "in view; zoom in or search for the rest."))
                         } else {
-                            format!("{} {what} {}", format::number(total as f64, 0, lang), lang.pick("in beeld", "in view"))
+                            format!("{} {what}{place} {}", format::number(total as f64, 0, lang), lang.pick("in beeld", "in view"))
                         }
                     }}</p>
-                    <table>
+                    <table class:one-parent=move || one_parent.get().is_some()>
                         <caption class="visually-hidden">{value_heading}</caption>
                         <thead><tr>
                             {header(SortKey::Name, "Naam", "Name")}

@@ -107,6 +107,13 @@ async fn phone_journey_with_touch() {
     touch(&b, "touchEnd", &[]).await;
     b.wait_for(".area-table tbody tr .row-select").await;
     no_sideways_scroll(&b, "table open").await;
+    let (table_w, wrap_w): (f64, f64) = b
+        .js("return [document.querySelector('.area-table table').getBoundingClientRect().width, document.querySelector('.table-wrap').clientWidth];")
+        .await;
+    assert!(
+        table_w <= wrap_w + 0.5,
+        "the table of areas ({table_w} px) is wider than the sheet ({wrap_w} px): its values are off to the side"
+    );
     let small = small_targets(&b).await;
     assert!(small.is_empty(), "touch targets under 44 px: {small:#?}");
     let n: usize = b
