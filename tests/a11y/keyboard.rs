@@ -1,6 +1,7 @@
 //! The whole journey with keys only (WebDriver key actions, never a click): skip link → map →
 //! search → choose a buurt → read the panel → table → sort → arrow through the rows → Enter
-//! selects → Escape closes the panel. Every element the focus lands on shows it.
+//! selects → Escape closes the panel, the suggestions and the share dialog. Every element the
+//! focus lands on shows it, and the page itself never scrolls.
 
 use super::{focused, keys, press, ready, tab_until, type_text, wait_until, Focused};
 use crate::support::Browser;
@@ -179,6 +180,27 @@ async fn keyboard_only_journey() {
         &b,
         "return document.querySelector('#search-list').hidden && document.querySelector('#search').getAttribute('aria-expanded') === 'false';",
         "Escape to close the suggestions",
+    )
+    .await;
+
+    // 11. The share dialog: Enter opens it with the focus inside, Escape closes it and the
+    // focus returns to its button.
+    let way = tab_until(&b, false, 30, |f| f.is("share-open")).await;
+    seen.extend(way);
+    press(&b, Key::Enter).await;
+    b.wait_for("dialog.share-dialog[open]").await;
+    wait_until(
+        &b,
+        "return !!document.activeElement.closest('dialog[open]');",
+        "the focus inside the share dialog",
+    )
+    .await;
+    seen.push(focused(&b).await);
+    press(&b, Key::Escape).await;
+    wait_until(
+        &b,
+        "return !document.querySelector('dialog[open]') && document.activeElement.classList.contains('share-open');",
+        "Escape to close the share dialog and return the focus",
     )
     .await;
 
