@@ -29,17 +29,18 @@ async fn no_sideways_scroll(b: &Browser, when: &str) {
     assert!(sw <= iw, "{when}: page is {sw} px wide in a {iw} px window");
 }
 
-/// Visible buttons, fields and menu links smaller than 44 x 44 CSS px.
-async fn small_targets(b: &Browser) -> Vec<(String, f64, f64)> {
+/// How many buttons, fields and menu links are visible, and those smaller than 44 x 44 CSS px.
+async fn small_targets(b: &Browser) -> (usize, Vec<(String, f64, f64)>) {
     b.js(
         "const hidden = e => !!e.closest('.sr-only, .visually-hidden, [hidden], [aria-hidden=true]');
-         return [...document.querySelectorAll('button, select, input, [role=button], .topnav a, .brand')]
+         const shown = [...document.querySelectorAll('button, select, input, [role=button], .topnav a, .brand')]
            .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
-                          return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !hidden(e); })
+                          return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !hidden(e); });
+         return [shown.length, shown
            .map(e => { const r = e.getBoundingClientRect();
                        return [(e.getAttribute('class') || e.tagName) + ' ' + (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30),
                                Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]; })
-           .filter(([, w, h]) => w < 44 || h < 44);",
+           .filter(([, w, h]) => w < 44 || h < 44)];",
     )
     .await
 }
@@ -114,12 +115,13 @@ async fn phone_journey_with_touch() {
         table_w <= wrap_w + 0.5,
         "the table of areas ({table_w} px) is wider than the sheet ({wrap_w} px): its values are off to the side"
     );
-    let small = small_targets(&b).await;
+    let (shown, small) = small_targets(&b).await;
     assert!(small.is_empty(), "touch targets under 44 px: {small:#?}");
-    let n: usize = b
-        .js("return document.querySelectorAll('button, select, input').length;")
-        .await;
-    println!("touch targets: every visible one of {n} buttons/fields ≥ 44 x 44 px");
+    assert!(
+        shown > 30,
+        "only {shown} touch targets found: is the sheet open?"
+    );
+    println!("touch targets: all {shown} visible buttons, fields and menu links ≥ 44 x 44 px");
 
     tokio::time::sleep(Duration::from_millis(300)).await; // the sheet's slide
     let (hx, hy) = centre(&b, ".sheet-handle").await;
