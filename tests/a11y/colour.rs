@@ -1,6 +1,8 @@
 //! Colour maths for the accessibility tests: sRGB → CIELAB, the CIEDE2000 colour difference,
 //! WCAG contrast, and base64 (CDP returns screenshots as base64).
 
+use buurtkaart::scale::palette::Rgb;
+
 /// CIELAB (D65) of an 8-bit sRGB colour.
 pub fn lab([r, g, b]: [u8; 3]) -> [f64; 3] {
     let lin = |c: u8| {
@@ -90,20 +92,9 @@ pub fn delta_e2000(l1: [f64; 3], l2: [f64; 3]) -> f64 {
         .sqrt()
 }
 
-/// WCAG 2 contrast ratio of two sRGB colours (1 to 21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let lum = |[r, g, b]: [u8; 3]| {
-        let lin = |c: u8| {
-            let c = c as f64 / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-    };
-    let (la, lb) = (lum(a), lum(b));
+/// WCAG 2 contrast ratio of two sRGB colours (1 to 21), from the app's own luminance.
+pub fn contrast([r1, g1, b1]: [u8; 3], [r2, g2, b2]: [u8; 3]) -> f64 {
+    let (la, lb) = (Rgb(r1, g1, b1).luminance(), Rgb(r2, g2, b2).luminance());
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 

@@ -3,7 +3,7 @@
 //! selects → Escape closes the panel, the suggestions and the share dialog. Every element the
 //! focus lands on shows it, and the page itself never scrolls.
 
-use super::{focused, keys, press, ready, tab_until, type_text, wait_until, Focused};
+use super::{focused, press, ready, tab_until, type_text, wait_until, Focused};
 use crate::support::Browser;
 use fantoccini::key::Key;
 
@@ -153,7 +153,7 @@ async fn keyboard_only_journey() {
     // 9. Back into the panel; Escape closes it and returns the focus to the map.
     let way = tab_until(&b, true, 80, |f| f.in_panel).await;
     seen.extend(way);
-    keys(&b, &[char::from(Key::Escape)]).await;
+    press(&b, Key::Escape).await;
     wait_until(
         &b,
         "return !location.pathname.includes('/buurt/');",

@@ -69,20 +69,32 @@ pub async fn ready(b: &Browser, path: &str) {
     b.wait_for_mark("choropleth-ready").await;
 }
 
-/// Presses and releases `keys` in order on whatever has the focus (WebDriver key actions,
-/// as a keyboard would: no element is focused or clicked first).
-pub async fn keys(b: &Browser, keys: &[char]) {
+/// Sends key actions to whatever has the focus (WebDriver key actions, as a keyboard would:
+/// no element is focused or clicked first): each of `held` goes down (a chord such as
+/// Shift+Tab), then each of `keys` is pressed and released in order, then `held` comes up.
+async fn key_actions(b: &Browser, held: &[char], keys: &[char]) {
     let mut seq = KeyActions::new("keyboard".to_string());
+    for &k in held {
+        seq = seq.then(KeyAction::Down { value: k });
+    }
     for &k in keys {
         seq = seq
             .then(KeyAction::Down { value: k })
             .then(KeyAction::Up { value: k });
     }
+    for &k in held.iter().rev() {
+        seq = seq.then(KeyAction::Up { value: k });
+    }
     b.client
         .perform_actions(seq)
         .await
-        .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
+        .unwrap_or_else(|e| panic!("keys {held:?} + {keys:?}: {e}"));
     let _ = b.client.release_actions().await;
+}
+
+/// Presses and releases `keys` in order.
+pub async fn keys(b: &Browser, keys: &[char]) {
+    key_actions(b, &[], keys).await;
 }
 
 /// Presses one special key.
@@ -92,17 +104,7 @@ pub async fn press(b: &Browser, key: Key) {
 
 /// Shift+Tab.
 pub async fn shift_tab(b: &Browser) {
-    let (shift, tab) = (char::from(Key::Shift), char::from(Key::Tab));
-    let seq = KeyActions::new("keyboard".to_string())
-        .then(KeyAction::Down { value: shift })
-        .then(KeyAction::Down { value: tab })
-        .then(KeyAction::Up { value: tab })
-        .then(KeyAction::Up { value: shift });
-    b.client
-        .perform_actions(seq)
-        .await
-        .unwrap_or_else(|e| panic!("shift+tab: {e}"));
-    let _ = b.client.release_actions().await;
+    key_actions(b, &[char::from(Key::Shift)], &[char::from(Key::Tab)]).await;
 }
 
 /// Types `text` key by key.
