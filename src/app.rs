@@ -64,6 +64,21 @@ fn HeaderUnlessEmbed() -> impl IntoView {
     view! { <Show when=move || !embed.get()><Header /></Show> }
 }
 
+/// The skip link puts the keyboard focus on the map itself (the `#map` anchor alone would only
+/// move the point where the next Tab starts); without a map it follows its `href`.
+fn skip_to_map(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let map = document()
+        .query_selector(".map-canvas")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(map) = map {
+        ev.prevent_default();
+        let _ = map.focus();
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let location = use_location();
@@ -93,7 +108,7 @@ fn Header() -> impl IntoView {
     let pick = move |nl: &'static str, en_text: &'static str| if en.get() { en_text } else { nl };
     view! {
         <header class="topbar">
-            <a class="skip-link" href="#map">{move || pick("Naar de kaart", "Skip to map")}</a>
+            <a class="skip-link" href="#map" on:click=skip_to_map>{move || pick("Naar de kaart", "Skip to map")}</a>
             <A href="/" attr:class="brand">"Buurtkaart"</A>
             <span class="tagline">{move || pick("Leefbaarheid per buurt", "Liveability per neighbourhood")}</span>
             <nav class="topnav" aria-label=move || pick("Hoofdmenu", "Main menu")>

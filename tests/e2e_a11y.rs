@@ -1,65 +1,56 @@
 //! Issue 8 in a real headless Chromium: axe-core finds no serious or critical violation on the
-//! main screens (map, buurt panel, table view, English, dark, phone); the table of areas is
-//! sortable and selects on the map; the whole map works from the keyboard.
+//! main screens (map, buurt panel, search open, embed, table view, share dialog, English, dark,
+//! phone); the table of areas is sortable and selects on the map; the whole map works from the
+//! keyboard. The journeys (keys only, touch only), reduced motion, colour vision and contrast
+//! live in `a11y/`.
 
+mod a11y;
 mod support;
 
-use serde_json::Value;
+use a11y::{check, ready};
 use std::time::Duration;
 use support::{Browser, BrowserOptions};
 
-/// Runs axe-core on the page; returns (id, impact, nodes, help) per violation.
-async fn axe(b: &Browser) -> Vec<(String, String, u64, String)> {
-    let path = support::repo_root().join(".tools/node_modules/axe-core/axe.min.js");
-    let src = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run ./scripts/setup)", path.display()));
-    let _: Value = b.js(&format!("{src}\nreturn true;")).await;
-    let v: Value = b
-        .js("return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => [v.id, v.impact || '', v.nodes.length, v.help]));")
-        .await;
-    serde_json::from_value(v).expect("axe result")
-}
-
-/// Asserts no serious/critical violation and prints all counts.
-async fn check(b: &Browser, screen: &str) {
-    let found = axe(b).await;
-    let total: u64 = found.iter().map(|v| v.2).sum();
-    println!(
-        "axe {screen}: {} rules violated, {total} nodes: {found:?}",
-        found.len()
-    );
-    let bad: Vec<_> = found
-        .iter()
-        .filter(|v| v.1 == "serious" || v.1 == "critical")
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{screen}: serious/critical axe violations: {bad:#?}"
-    );
-}
-
-async fn ready(b: &Browser, path: &str) {
-    b.goto(path).await;
-    b.wait_for_mark("choropleth-ready").await;
-}
-
 #[tokio::test]
-async fn axe_map_panel_table_english_dark_phone() {
+async fn axe_on_every_main_screen() {
+    let mut counts = Vec::new();
     let b = Browser::start(1280, 800).await;
     ready(&b, "/").await;
-    check(&b, "map").await;
+    counts.push(("map", check(&b, "map").await));
 
     ready(&b, "/buurt/BU0363AF08").await;
     b.wait_for(".panel-name").await;
-    check(&b, "buurt panel").await;
+    counts.push(("buurt panel", check(&b, "buurt panel").await));
+
+    let input = b.wait_for("#search").await;
+    input
+        .send_keys("osdorp")
+        .await
+        .expect("type in the search box");
+    b.wait_for("#search-list:not([hidden]) [role='option']")
+        .await;
+    counts.push(("search open", check(&b, "search open").await));
+    input
+        .send_keys(&fantoccini::key::Key::Escape.to_string())
+        .await
+        .expect("Escape");
 
     b.click(".table-toggle").await;
     b.wait_for(".area-table tbody tr").await;
-    check(&b, "table view").await;
+    counts.push(("table view", check(&b, "table view").await));
+
+    b.click(".share-open").await;
+    b.wait_for("dialog.share-dialog[open]").await;
+    counts.push(("share dialog", check(&b, "share dialog").await));
+
+    b.goto("/embed/buurt/BU0363AF08").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for(".embed-title").await;
+    counts.push(("embed", check(&b, "embed").await));
 
     ready(&b, "/?lang=en").await;
     b.wait_for_text(".legend-title", "Liveability").await;
-    check(&b, "English").await;
+    counts.push(("English", check(&b, "English").await));
     b.close().await;
 
     let dark = Browser::start_with(BrowserOptions {
@@ -72,14 +63,24 @@ async fn axe_map_panel_table_english_dark_phone() {
         .js("return getComputedStyle(document.body).backgroundColor !== 'rgb(246, 246, 244)';")
         .await;
     assert!(theme_dark, "dark mode did not follow prefers-color-scheme");
-    check(&dark, "dark").await;
+    counts.push(("dark (gemeente panel)", check(&dark, "dark").await));
     dark.screenshot("a11y-dark-desktop").await;
+    dark.goto("/embed/gemeente/GM0344?dark=true").await;
+    dark.wait_for_mark("choropleth-ready").await;
+    dark.wait_for(".embed-title").await;
+    counts.push(("dark embed", check(&dark, "dark embed").await));
     dark.close().await;
 
     let phone = Browser::start(390, 844).await;
     ready(&phone, "/buurt/BU0363AF08").await;
-    check(&phone, "phone").await;
+    phone.wait_for(".panel-name").await;
+    counts.push(("phone (buurt panel)", check(&phone, "phone").await));
     phone.close().await;
+
+    println!("| screen | axe violations (all impacts) |\n|---|---|");
+    for (screen, n) in counts {
+        println!("| {screen} | {n} |");
+    }
 }
 
 #[tokio::test]

@@ -304,6 +304,17 @@ async fn phone_bottom_sheet_opens_on_selection_and_steps_with_its_handle() {
     b.screenshot("map-phone-buurt-dark").await;
     b.click(".sheet-handle").await;
     b.wait_for(".sidebar[data-sheet='full']").await;
+    // Click the handle where it ends up, not where it is during the sheet's 0.2 s slide
+    // (under load the click then missed it now and then).
+    for _ in 0..50 {
+        let moving: bool = b
+            .js("return document.querySelector('.sidebar').getAnimations().length > 0;")
+            .await;
+        if !moving {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     b.click(".sheet-handle").await;
     b.wait_for(".sidebar[data-sheet='peek']").await;
     let target: f64 = b

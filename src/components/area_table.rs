@@ -14,6 +14,36 @@ use leptos::prelude::*;
 /// Rows shown at most; more would make the page slow for everyone.
 const MAX_ROWS: usize = 250;
 
+/// Arrow up/down, Home and End on a row's button move the focus to another row's button, so
+/// the areas in view can be read one by one in the table's order.
+fn move_between_rows(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(current) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| e.class_list().contains("row-select"))
+    else {
+        return;
+    };
+    let Some(row) = current.closest("tr").ok().flatten() else {
+        return;
+    };
+    let target = match ev.key().as_str() {
+        "ArrowDown" => row.next_element_sibling(),
+        "ArrowUp" => row.previous_element_sibling(),
+        "Home" => row.parent_element().and_then(|b| b.first_element_child()),
+        "End" => row.parent_element().and_then(|b| b.last_element_child()),
+        _ => return,
+    };
+    ev.prevent_default();
+    if let Some(button) = target
+        .and_then(|r| r.query_selector(".row-select").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
 /// The "Tabel" toggle and the table itself.
 #[component]
 pub fn AreaTable() -> impl IntoView {
@@ -96,6 +126,17 @@ pub fn AreaTable() -> impl IntoView {
         rows.truncate(MAX_ROWS);
         (rows, total)
     });
+    // Every row in one gemeente (or gemeenten themselves): the count line names it once and the
+    // gemeente column is hidden, so the narrow sidebar has room for names, values and classes.
+    let one_parent = Memo::new(move |_| {
+        rows.with(|(rows, total)| {
+            if rows.len() < *total {
+                return None;
+            }
+            let first = rows.first()?.parent.clone();
+            rows.iter().all(|r| r.parent == first).then_some(first)
+        })
+    });
 
     let header = move |key: SortKey, nl: &'static str, en: &'static str| {
         let aria = move || {
@@ -140,14 +181,18 @@ pub fn AreaTable() -> impl IntoView {
                         let (rows, total) = rows.get();
                         let lang = ctx.lang();
                         let what = lang.text(&ctx.level().plural()).to_string();
+                        let place = match one_parent.get() {
+                            Some(p) if !p.is_empty() => format!(" in {p}"),
+                            _ => String::new(),
+                        };
                         if rows.len() < total {
                             format!("{} {} {} {what} {}", rows.len(), lang.pick("van de", "of the"), format::number(total as f64, 0, lang),
                                 lang.pick("in beeld; zoom in of zoek voor de rest.", "in view; zoom in or search for the rest."))
                         } else {
-                            format!("{} {what} {}", format::number(total as f64, 0, lang), lang.pick("in beeld", "in view"))
+                            format!("{} {what}{place} {}", format::number(total as f64, 0, lang), lang.pick("in beeld", "in view"))
                         }
                     }}</p>
-                    <table>
+                    <table class:one-parent=move || one_parent.get().is_some()>
                         <caption class="visually-hidden">{value_heading}</caption>
                         <thead><tr>
                             {header(SortKey::Name, "Naam", "Name")}
@@ -155,7 +200,7 @@ pub fn AreaTable() -> impl IntoView {
                             {header(SortKey::Value, "Waarde", "Value")}
                             <th scope="col">{move || ctx.lang().pick("Klasse", "Class")}</th>
                         </tr></thead>
-                        <tbody>
+                        <tbody on:keydown=move_between_rows>
                             <For each=move || rows.get().0 key=|r| (r.code.clone(), r.class_label.clone(), r.value.map(f64::to_bits)) children=move |r: Row| {
                                 let code = r.code.clone();
                                 let selected = {

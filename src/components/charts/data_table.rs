@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 /// A visually hidden data table (inside a `.sr-only` wrapper) with a caption, column headers and rows whose
-/// first cell is the row header.
+/// first cell is the row header. An empty header (the corner over the row headers) becomes a `<td>`.
 #[component]
 pub fn DataTable(
     /// What the table shows (read first).
@@ -18,7 +18,12 @@ pub fn DataTable(
         <table class="chart-table">
             <caption>{caption}</caption>
             <thead>
-                <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                // An empty corner header is a plain cell: an empty `<th>` names nothing.
+                <tr>{headers.into_iter().map(|h| if h.trim().is_empty() {
+                    view! { <td></td> }.into_any()
+                } else {
+                    view! { <th scope="col">{h}</th> }.into_any()
+                }).collect_view()}</tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {

@@ -193,8 +193,17 @@ pub fn DetailPanel(
         }
         _ => String::new(),
     };
+    // Escape anywhere in the panel closes it and hands the keyboard back to the map.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && ctx.selected().is_some() {
+            ev.prevent_default();
+            on_close.run(());
+            focus_map();
+        }
+    };
     view! {
-        <section class="panel" id="detail-panel" aria-label=move || ctx.lang().pick("Details van het gebied", "Area details")>
+        <section class="panel" id="detail-panel" on:keydown=on_keydown
+            aria-label=move || ctx.lang().pick("Details van het gebied", "Area details")>
             <p class="sr-only" aria-live="polite">{announce}</p>
             <CompareView />
             <Show when=move || missing.get().is_some()>
@@ -202,6 +211,19 @@ pub fn DetailPanel(
             </Show>
             {body}
         </section>
+    }
+}
+
+/// Moves the keyboard focus to the map (after the panel closed under it).
+fn focus_map() {
+    use wasm_bindgen::JsCast;
+    if let Some(map) = document()
+        .query_selector(".map-canvas")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = map.focus();
     }
 }
 
