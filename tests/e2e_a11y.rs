@@ -1,6 +1,6 @@
 //! Issue 8 in a real headless Chromium: axe-core finds no serious or critical violation on the
 //! main screens (map, buurt panel, search open, embed, table view, share dialog, English, dark,
-//! phone); the table of areas is sortable and selects on the map; the whole map works from the
+//! phone, the three views of issue 10); the table of areas is sortable and selects on the map; the whole map works from the
 //! keyboard. The journeys (keys only, touch only), reduced motion, colour vision and contrast
 //! live in `a11y/`.
 
@@ -51,6 +51,17 @@ async fn axe_on_every_main_screen() {
     ready(&b, "/?lang=en").await;
     b.wait_for_text(".legend-title", "Liveability").await;
     counts.push(("English", check(&b, "English").await));
+
+    // The views of issue 10, with their legends, lists and scatter plot.
+    ready(&b, "/wijk/WK034401?weergave=verandering").await;
+    b.wait_for(".change-list").await;
+    counts.push(("change view", check(&b, "change view").await));
+    ready(&b, "/buurt/BU0363FK05?weergave=huur").await;
+    b.wait_for(".scatter-selected").await;
+    counts.push(("tenure view", check(&b, "tenure view").await));
+    ready(&b, "/?weergave=relatief&lang=en").await;
+    b.wait_for(".view-panel").await;
+    counts.push(("relative view", check(&b, "relative view").await));
     b.close().await;
 
     let dark = Browser::start_with(BrowserOptions {

@@ -179,7 +179,7 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
     let title = move || {
         if view_mode != ViewMode::Standard {
             let area = area_name.get().unwrap_or_default();
-            return format!("{}: {area}", view_mode.label(lang));
+            return format!("{} – {area}", view_mode.label(lang));
         }
         let label = indicator
             .with(|i| i.as_ref().map(|i| lang.text(&i.label).to_string()))
