@@ -2,6 +2,7 @@
 //! link reproduces the view. Pure: no leptos, no web-sys.
 use crate::lang::Lang;
 use crate::scale::Palette;
+use crate::views::mode::ModeParams;
 use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 
@@ -117,7 +118,7 @@ impl ViewState {
     pub fn from_url(path: &str, query: &[(String, String)]) -> (ViewState, Vec<Notice>) {
         let mut v = ViewState::default();
         let mut notices = Vec::new();
-        let mut years: (Option<u16>, Option<u16>) = (None, None);
+        let mut mode = ModeParams::default();
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segs.as_slice() {
             [] => {}
@@ -163,13 +164,7 @@ impl ViewState {
                 "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
                 "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
                 "vergelijk" => AreaCode::parse(value).map(|c| v.compare = Some(c)).is_ok(),
-                "weergave" => ViewMode::from_param(value).map(|m| v.mode = m).is_some(),
-                "van" => ViewMode::parse_year(value)
-                    .map(|y| years.0 = Some(y))
-                    .is_some(),
-                "tot" => ViewMode::parse_year(value)
-                    .map(|y| years.1 = Some(y))
-                    .is_some(),
+                "weergave" | "van" | "tot" => mode.take(key, value).unwrap_or(true),
                 // Keys of other features are left to them.
                 _ => true,
             };
@@ -180,12 +175,15 @@ impl ViewState {
                 });
             }
         }
-        match v.mode.with_years(years.0, years.1) {
+        match mode.finish() {
             Ok(m) => v.mode = m,
-            Err((f, t)) => notices.push(Notice::BadParam {
-                key: "van/tot".into(),
-                value: format!("{f}/{t}"),
-            }),
+            Err((m, f, t)) => {
+                v.mode = m;
+                notices.push(Notice::BadParam {
+                    key: "van/tot".into(),
+                    value: format!("{f}/{t}"),
+                });
+            }
         }
         (v, notices)
     }

@@ -28,10 +28,7 @@ const WIJK: &str = "WK034401";
 /// An Amsterdam buurt (letters in its code).
 const BUURT: &str = "BU0363FK05";
 
-fn read(file: &str) -> String {
-    let path = support::repo_root().join("public/data").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use support::data_file as read;
 
 fn json(file: &str) -> Value {
     serde_json::from_str(&read(file)).unwrap()
@@ -236,6 +233,49 @@ async fn change_view_shows_a_wijks_change_on_map_table_and_list() {
     assert!(b.path().await.contains("van=2002"));
     assert!(b.console_errors().await.is_empty());
     b.close().await;
+}
+
+#[tokio::test]
+async fn change_view_csv_has_the_change_per_wijk() {
+    let history = json("wijk.history.json");
+    let (_, _, delta) = change(&history, WIJK, 2012, 2022).unwrap();
+    let dir = std::env::temp_dir().join(format!("buurtkaart-views-csv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let b = Browser::start(1280, 800).await;
+    let params =
+        serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
+    b.cdp("Browser.setDownloadBehavior", params).await;
+    b.goto("/gemeente/GM0344?weergave=verandering").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.click(".export-csv").await;
+    let start = std::time::Instant::now();
+    let path = loop {
+        let found = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "csv"));
+        if let Some(p) = found {
+            break p;
+        }
+        assert!(start.elapsed() < support::TIMEOUT, "no CSV downloaded");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    };
+    let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    let line = text
+        .split("\r\n")
+        .find(|l| l.starts_with(WIJK))
+        .unwrap_or_else(|| panic!("no row for {WIJK} in {text}"));
+    let cells: Vec<&str> = line.split(';').collect();
+    assert_eq!(cells[5], "Verandering leefbaarheid 2012–2022", "{line}");
+    assert_eq!(
+        cells[6],
+        buurtkaart::export::csv::number_cell(Some(delta)),
+        "{line}"
+    );
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]

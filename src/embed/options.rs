@@ -7,6 +7,7 @@ use crate::context::DEFAULT_INDICATOR;
 use crate::lang::Lang;
 use crate::scale::Palette;
 use crate::state::{LevelMode, Notice, ViewState};
+use crate::views::mode::ModeParams;
 use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 
@@ -156,7 +157,7 @@ impl EmbedOptions {
         let mut o = EmbedOptions::new(area);
         let mut notices = Vec::new();
         let mut highlight = None;
-        let mut years = (None, None);
+        let mut mode = ModeParams::default();
         for (key, value) in query {
             let ok = match key.as_str() {
                 "indicator" => {
@@ -184,13 +185,7 @@ impl EmbedOptions {
                 "interactive" => flag(value).map(|f| o.interactive = f).is_some(),
                 "panel" => flag(value).map(|f| o.panel = f).is_some(),
                 "palet" => Palette::from_param(value).map(|p| o.palette = p).is_some(),
-                "weergave" => ViewMode::from_param(value).map(|m| o.mode = m).is_some(),
-                "van" => ViewMode::parse_year(value)
-                    .map(|y| years.0 = Some(y))
-                    .is_some(),
-                "tot" => ViewMode::parse_year(value)
-                    .map(|y| years.1 = Some(y))
-                    .is_some(),
+                "weergave" | "van" | "tot" => mode.take(key, value).unwrap_or(true),
                 "markeer" => match AreaCode::parse(value) {
                     Ok(c) => {
                         highlight = Some(c);
@@ -214,12 +209,15 @@ impl EmbedOptions {
                 });
             }
         }
-        match o.mode.with_years(years.0, years.1) {
+        match mode.finish() {
             Ok(m) => o.mode = m,
-            Err((f, t)) => notices.push(Notice::BadParam {
-                key: "van/tot".into(),
-                value: format!("{f}/{t}"),
-            }),
+            Err((m, f, t)) => {
+                o.mode = m;
+                notices.push(Notice::BadParam {
+                    key: "van/tot".into(),
+                    value: format!("{f}/{t}"),
+                });
+            }
         }
         if let Some(h) = highlight {
             if o.contains(&h) {

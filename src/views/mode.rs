@@ -12,6 +12,50 @@ pub const CHANGE_FROM: u16 = 2012;
 /// See [`CHANGE_FROM`].
 pub const CHANGE_TO: u16 = 2022;
 
+/// The view's URL keys (`weergave`, `van`, `tot`) as they are read from a query; shared by the
+/// map's and the embed's URL parsers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ModeParams {
+    mode: ViewMode,
+    from: Option<u16>,
+    to: Option<u16>,
+}
+
+impl ModeParams {
+    /// Reads `key=value` if `key` is one of the view's keys: `Some(valid)`, or `None` for
+    /// another key.
+    pub fn take(&mut self, key: &str, value: &str) -> Option<bool> {
+        Some(match key {
+            "weergave" => ViewMode::from_param(value).map(|m| self.mode = m).is_some(),
+            "van" => ViewMode::parse_year(value)
+                .map(|y| self.from = Some(y))
+                .is_some(),
+            "tot" => ViewMode::parse_year(value)
+                .map(|y| self.to = Some(y))
+                .is_some(),
+            _ => return None,
+        })
+    }
+
+    /// The mode read; `Err` with the mode without the years, and the years, when `van` is not
+    /// before `tot`.
+    ///
+    /// ```
+    /// use buurtkaart::views::mode::ModeParams;
+    /// use buurtkaart::views::ViewMode;
+    /// let mut p = ModeParams::default();
+    /// assert_eq!(p.take("weergave", "verandering"), Some(true));
+    /// assert_eq!(p.take("tot", "2020"), Some(true));
+    /// assert_eq!(p.take("lang", "en"), None);
+    /// assert_eq!(p.finish(), Ok(ViewMode::Change { from: 2012, to: 2020 }));
+    /// ```
+    pub fn finish(self) -> Result<ViewMode, (ViewMode, u16, u16)> {
+        self.mode
+            .with_years(self.from, self.to)
+            .map_err(|(f, t)| (self.mode, f, t))
+    }
+}
+
 /// What the map colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ViewMode {

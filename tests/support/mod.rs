@@ -46,6 +46,13 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The text of `public/data/{file}`, from which tests compute what the app should show.
+#[allow(dead_code)] // not every test binary reads data files
+pub fn data_file(file: &str) -> String {
+    let path = repo_root().join("public/data").join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// The folder the tests serve: `$BUURTKAART_DIST` or `<repo>/dist`.
 pub fn dist_dir() -> PathBuf {
     std::env::var_os("BUURTKAART_DIST")

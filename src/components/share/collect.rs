@@ -16,6 +16,7 @@ use crate::lang::Lang;
 use crate::scale::legend::{class_label, legend};
 use crate::scale::palette::{colours, no_data};
 use crate::scale::Classes;
+use crate::views::Colouring;
 use buurtkaart_model::{AreaCode, Indicator, Level, ScaleKind};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -30,6 +31,9 @@ pub struct ViewAreas {
     pub shapes: Arc<AreaShapes>,
     /// Indices into `shapes` of the areas in view.
     pub items: Vec<usize>,
+    /// The view mode's colouring (change, tenure, rank), when one is on screen: its values and
+    /// classes replace the indicator's in the CSV.
+    pub colouring: Option<Arc<Colouring>>,
 }
 
 /// The indicator `id` at `level`, falling back like the map does (`MapContext::indicator_at`):
@@ -72,6 +76,7 @@ pub fn areas_in_view(
             indicator: ctx.indicator_at(store, level),
             shapes,
             items,
+            colouring: ctx.view_colouring().filter(|c| c.level == level),
         })
     })
 }
@@ -114,6 +119,22 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                     .and_then(|r| data.index.as_ref().map(|ix| ix.names[r].clone()))
                     .unwrap_or_else(|| s.code.clone());
                 let parent = code.parent();
+                if let (Some(c), Some(r)) = (&areas.colouring, s.row) {
+                    return Some(AreaRow {
+                        parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
+                        parent_code: parent.map(|p| p.to_string()),
+                        code: s.code.clone(),
+                        name,
+                        level,
+                        value: c.value.get(r).copied().flatten(),
+                        class: c
+                            .class
+                            .get(r)
+                            .copied()
+                            .flatten()
+                            .map(|_| c.class_label(r, Lang::Nl)),
+                    });
+                }
                 let value = ind.and_then(|ind| value_untracked(store, level, ind, s.row));
                 let class = match (ind, &classes, &manifest) {
                     (Some(ind), Some(c), Some(m)) => c
@@ -132,6 +153,15 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                 })
             })
             .collect();
+        if let Some(c) = &areas.colouring {
+            let meta = CsvMeta {
+                indicator: c.value_heading(Lang::Nl),
+                unit: String::new(),
+                source: c.mode.source().unwrap_or_default().to_string(),
+                year: None,
+            };
+            return areas_csv(&rows, &meta);
+        }
         let meta = CsvMeta {
             indicator: ind.map(|i| i.label.nl.clone()).unwrap_or_default(),
             unit: ind.map(|i| i.unit.label().nl).unwrap_or_default(),

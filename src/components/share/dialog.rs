@@ -165,6 +165,8 @@ fn Builder(close: Callback<()>) -> impl IntoView {
         }
     });
     let sel = selection.clone();
+    // The embed shows the view on screen (change since 2012, tenure, rank) too.
+    let view_mode = start.mode;
     let opts = Memo::new(move |_| {
         let area = area.get().ok()?;
         let allowed = levels_for(area.level());
@@ -182,6 +184,7 @@ fn Builder(close: Callback<()>) -> impl IntoView {
         o.legend = legend.get();
         o.interactive = interactive.get();
         o.panel = panel.get();
+        o.mode = view_mode;
         o.highlight = sel
             .clone()
             .filter(|s| mark.get() && *s != o.area && o.contains(s) && store.name(s).is_some());
