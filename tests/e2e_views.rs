@@ -456,6 +456,15 @@ async fn screenshots_of_each_view() {
     }
     assert!(b.console_errors().await.is_empty());
     b.close().await;
+
+    // English on a phone: the change view with Rotterdam's lists.
+    let b = Browser::start(390, 844).await;
+    b.goto("/gemeente/GM0599?weergave=verandering&lang=en").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".change-lists", "Largest declines").await;
+    scroll_to(&b, ".view-summary").await;
+    b.screenshot("views-change-phone-en").await;
+    b.close().await;
 }
 
 #[tokio::test]
