@@ -18,6 +18,7 @@ use buurtkaart::format;
 use buurtkaart::lang::Lang;
 use buurtkaart::scale::palette::{colours, Palette};
 use buurtkaart_model::{AreaIndex, ScaleKind, Topology};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use geo::{Contains, InteriorPoint, Point};
 use serde_json::Value;
@@ -340,6 +341,30 @@ async fn tenure_view_classes_a_buurt_on_map_table_and_scatter() {
 
     let colour = buurtkaart::views::bivariate::colours()[class].css();
     assert_eq!(colour_at(&b, inside("buurt", BUURT)).await, colour);
+
+    // Pointing at the dot shows the buurt on the map: its tooltip, with its name.
+    let name = json("buurt.areas.json")["names"][row]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (px, py): (f64, f64) = b
+        .js("const c = document.querySelector('.scatter-selected'); c.scrollIntoView({block: 'center'});
+             const r = c.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];")
+        .await;
+    let hover = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: Some(std::time::Duration::from_millis(50)),
+            x: px - 20.0,
+            y: py,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(std::time::Duration::from_millis(50)),
+            x: px,
+            y: py,
+        });
+    b.client.perform_actions(hover).await.expect("hover the dot");
+    b.wait_for_text(".tooltip-name", &name).await;
+    b.wait_for_text(".scatter-caption", &name).await;
 
     // The gemeente's corporation share (2022), with its year.
     b.wait_for_text(".view-gemeente", "(2022)").await;
