@@ -362,7 +362,10 @@ async fn tenure_view_classes_a_buurt_on_map_table_and_scatter() {
             x: px,
             y: py,
         });
-    b.client.perform_actions(hover).await.expect("hover the dot");
+    b.client
+        .perform_actions(hover)
+        .await
+        .expect("hover the dot");
     b.wait_for_text(".tooltip-name", &name).await;
     b.wait_for_text(".scatter-caption", &name).await;
 
@@ -484,7 +487,8 @@ async fn screenshots_of_each_view() {
 
     // English on a phone: the change view with Rotterdam's lists.
     let b = Browser::start(390, 844).await;
-    b.goto("/gemeente/GM0599?weergave=verandering&lang=en").await;
+    b.goto("/gemeente/GM0599?weergave=verandering&lang=en")
+        .await;
     b.wait_for_mark("choropleth-ready").await;
     b.wait_for_text(".change-lists", "Largest declines").await;
     scroll_to(&b, ".view-summary").await;
