@@ -40,47 +40,98 @@ fn step_of(scale: f64) -> Option<i32> {
     (scale < FULL_DETAIL_SCALE).then(|| scale.max(1e-6).log2().ceil() as i32)
 }
 
-/// Appends the rings of `shape` to `path`, taking arc `i` from `arc(i)`.
+/// Appends the rings `rings` to `path` (in km), taking arc `i` from `arc(i)`.
 fn trace<'a>(path: &Path2d, rings: &[Vec<i32>], arc: &mut impl FnMut(usize) -> &'a [Coord<f64>]) {
     for refs in rings {
         let mut first = true;
-        for &r in refs {
-            let (idx, rev) = if r < 0 {
-                ((!r) as usize, true)
+        for_each_point(refs, arc, |p| {
+            if first {
+                path.move_to(p.x, p.y);
+                first = false;
             } else {
-                (r as usize, false)
-            };
-            let pts = arc(idx);
-            let mut emit = |p: &Coord<f64>, skip: bool| {
-                if first {
-                    path.move_to(p.x, p.y);
-                    first = false;
-                } else if !skip {
-                    path.line_to(p.x, p.y);
-                }
-            };
-            // Consecutive arcs share their joint point: draw it once.
-            if rev {
-                for (k, p) in pts.iter().rev().enumerate() {
-                    emit(p, k == 0);
-                }
-            } else {
-                for (k, p) in pts.iter().enumerate() {
-                    emit(p, k == 0);
-                }
+                path.line_to(p.x, p.y);
             }
-        }
+        });
         if !first {
             path.close_path();
         }
     }
 }
 
+/// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
+/// joint point, which is given once.
+fn for_each_point<'a>(
+    refs: &[i32],
+    arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
+    mut f: impl FnMut(&Coord<f64>),
+) {
+    for (n, &r) in refs.iter().enumerate() {
+        let (idx, rev) = if r < 0 {
+            ((!r) as usize, true)
+        } else {
+            (r as usize, false)
+        };
+        let pts = arc(idx);
+        let skip = usize::from(n > 0);
+        if rev {
+            pts.iter().rev().skip(skip).for_each(&mut f);
+        } else {
+            pts.iter().skip(skip).for_each(&mut f);
+        }
+    }
+}
+
+/// Appends the rings `rings` to `svg` as SVG path data in whole metres (relative moves, so
+/// most numbers have two or three digits).
+fn trace_svg<'a>(
+    svg: &mut String,
+    rings: &[Vec<i32>],
+    arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
+) {
+    let mut num = itoa::Buffer::new();
+    for refs in rings {
+        let mut last: Option<(i64, i64)> = None;
+        let mut lines = false;
+        for_each_point(refs, arc, |p| {
+            let q = ((p.x * M_PER_KM).round() as i64, (p.y * M_PER_KM).round() as i64);
+            match last {
+                None => {
+                    svg.push('M');
+                    svg.push_str(num.format(q.0));
+                    svg.push(' ');
+                    svg.push_str(num.format(q.1));
+                }
+                Some(l) if l == q => return,
+                Some(l) => {
+                    // An `l` without numbers would end the browser's parsing of the whole
+                    // path, so it comes only with the first move.
+                    svg.push(if lines { ' ' } else { 'l' });
+                    lines = true;
+                    svg.push_str(num.format(q.0 - l.0));
+                    svg.push(' ');
+                    svg.push_str(num.format(q.1 - l.1));
+                }
+            }
+            last = Some(q);
+        });
+        if last.is_some() {
+            svg.push('z');
+        }
+    }
+}
+
+/// Units of the SVG path data per km of the world (see [`PathCache::append`]).
+pub const M_PER_KM: f64 = 1000.0;
+
 impl PathCache {
-    /// Appends the areas `items` of `shapes` (of `level`) to `path`, detailed for `scale`.
+    /// Appends the areas `items` of `shapes` (of `level`) to `svg` as SVG path data in metres
+    /// (scale the canvas by 1 / [`M_PER_KM`]), detailed for `scale`.
+    ///
+    /// One string per class, parsed by the browser in one call, is much faster than a
+    /// `lineTo` call per vertex on a large `Path2d`.
     pub fn append(
         &mut self,
-        path: &Path2d,
+        svg: &mut String,
         level: Level,
         shapes: &Arc<AreaShapes>,
         items: impl IntoIterator<Item = usize>,
@@ -88,7 +139,7 @@ impl PathCache {
     ) {
         let Some(step) = step_of(scale) else {
             for i in items {
-                trace(path, &shapes.shapes[i].rings, &mut |a| &shapes.arcs[a]);
+                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| &shapes.arcs[a]);
             }
             return;
         };
@@ -120,7 +171,7 @@ impl PathCache {
         }
         let arcs = &d.arcs;
         for i in items {
-            trace(path, &shapes.shapes[i].rings, &mut |a| {
+            trace_svg(svg, &shapes.shapes[i].rings, &mut |a| {
                 arcs[a].as_deref().unwrap_or(&shapes.arcs[a])
             });
         }
@@ -144,5 +195,30 @@ mod tests {
         assert_eq!(step_of(4.0), Some(2));
         assert_eq!(step_of(0.3), Some(-1));
         assert_eq!(step_of(300.0), None);
+    }
+
+    #[test]
+    fn svg_path_in_metres_with_relative_moves() {
+        let arcs: Vec<Vec<Coord<f64>>> = vec![
+            vec![Coord { x: 1.0, y: 0.0 }, Coord { x: 1.0, y: 1.0 }],
+            vec![
+                Coord { x: 1.0, y: 1.0 },
+                Coord { x: 0.0, y: 1.0 },
+                Coord { x: 0.0, y: 0.0 },
+                Coord { x: 1.0, y: 0.0 },
+            ],
+        ];
+        let mut svg = String::new();
+        trace_svg(&mut svg, &[vec![0, 1], vec![!1, !0]], &mut |a| &arcs[a]);
+        assert_eq!(
+            svg,
+            "M1000 0l0 1000 -1000 0 0 -1000 1000 0z\
+             M1000 0l-1000 0 0 1000 1000 0 0 -1000z"
+        );
+        // A ring that collapses to one point is a bare move, never an `l` without numbers.
+        let dot: Vec<Vec<Coord<f64>>> = vec![vec![Coord { x: 0.0, y: 0.0 }; 4]];
+        let mut svg = String::new();
+        trace_svg(&mut svg, &[vec![0]], &mut |a| &dot[a]);
+        assert_eq!(svg, "M0 0z");
     }
 }

@@ -1,7 +1,7 @@
 //! Draws a level's areas on a canvas: one `Path2d` per class, built from the topology's arcs
 //! (see `paths`) and filled with the world transform. An overlay canvas carries hover and
 //! selection, so moving the pointer never repaints the choropleth.
-use super::paths::PathCache;
+use super::paths::{PathCache, M_PER_KM};
 use crate::carto::shapes::within;
 use crate::carto::{AreaShapes, Viewport};
 use buurtkaart_model::Level;
@@ -148,10 +148,13 @@ impl Renderer {
             return;
         };
         self.world_transform(&self.ctx);
+        // The paths are in metres (see `paths`); `scale` below is in px per metre.
+        let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
         let ctx = &self.ctx;
         let paths = &mut self.paths;
         let bounds = self.viewport.world_bounds();
-        let scale = self.viewport.scale;
+        let km_scale = self.viewport.scale;
+        let scale = km_scale / M_PER_KM;
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
         // the same path outlines them on top.
@@ -161,9 +164,10 @@ impl Renderer {
             Some(g) if layer.level != Level::Gemeente => {
                 let mut vis = g.in_bounds(bounds);
                 vis.retain(|&i| within(&g.shapes[i].code, gem_only));
-                let path = Path2d::new().ok();
+                let mut svg = String::new();
+                paths.append(&mut svg, Level::Gemeente, g, vis, km_scale);
+                let path = Path2d::new_with_path_string(&svg).ok();
                 if let Some(p) = &path {
-                    paths.append(p, Level::Gemeente, g, vis, scale);
                     ctx.set_fill_style_str(&layer.no_data);
                     ctx.fill_with_path_2d(p);
                 }
@@ -195,9 +199,9 @@ impl Renderer {
                 if items.is_empty() {
                     return None;
                 }
-                let p = Path2d::new().ok()?;
-                paths.append(&p, layer.level, &layer.shapes, items, scale);
-                Some(p)
+                let mut svg = String::with_capacity(items.len() * 160);
+                paths.append(&mut svg, layer.level, &layer.shapes, items, km_scale);
+                Path2d::new_with_path_string(&svg).ok()
             })
             .collect();
         crate::perf::mark("draw:classpaths");
@@ -209,7 +213,7 @@ impl Renderer {
                 .shapes
                 .union_bounds(visible.iter().copied())
                 .unwrap_or(bounds);
-            ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * scale
+            ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * km_scale
         };
         let borders = avg_px > 14.0;
         ctx.set_line_join("round");
