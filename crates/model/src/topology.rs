@@ -83,9 +83,9 @@ impl Geometry {
 
 impl Topology {
     /// Parses a topology and checks every arc reference.
-    pub fn from_json(file: &str, text: &str) -> Result<Self, FormatError> {
+    pub fn from_json(file: &str, text: impl AsRef<[u8]>) -> Result<Self, FormatError> {
         let topo: Topology =
-            serde_json::from_str(text).map_err(|e| FormatError::parse(file, "TopoJSON", e))?;
+            serde_json::from_slice(text.as_ref()).map_err(|e| FormatError::parse(file, "TopoJSON", e))?;
         let n = topo.arcs.len();
         for coll in topo.objects.values() {
             for g in &coll.geometries {
