@@ -167,7 +167,7 @@ impl DataStore {
         spawn_local(async move {
             match fetch_bytes(&file)
                 .await
-                .and_then(|t| Ok(AreaIndex::from_json(&file, &t)?))
+                .and_then(|t| Ok(AreaIndex::from_slice(&file, &t)?))
             {
                 Ok(index) => {
                     let rows: HashMap<String, usize> = index
@@ -202,7 +202,7 @@ impl DataStore {
         spawn_local(async move {
             let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
-            match text.and_then(|t| Ok(Topology::from_json(&file, &t)?)) {
+            match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
                     crate::perf::mark(&format!("parsed:{file}"));
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
@@ -232,7 +232,7 @@ impl DataStore {
         spawn_local(async move {
             let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
-            match text.and_then(|t| Ok(ValueTable::from_json(&file, &t)?)) {
+            match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
                 Ok(table) => store.levels.update(|l| {
                     l.entry(level)
                         .or_default()

@@ -4,11 +4,13 @@
 //! Reading the store or the URL view directly subscribes it to every file that arrives (names
 //! of another level, a gemeente's detail series) and to every URL change (a selection), each of
 //! which cost a full redraw. A [`Memo`](leptos::prelude::Memo) of [`ColourInputs`] only
-//! notifies when one of these inputs really changed.
+//! notifies when one of these inputs really changed. Keep it in step with the effect
+//! (`mod.rs`): an input missing here is a map that does not recolour.
 use crate::carto::AreaShapes;
 use crate::context::MapContext;
 use crate::data::{DataStore, LevelData};
 use crate::scale::palette::Palette;
+use crate::views::{Colouring, ViewMode};
 use buurtkaart_model::{Level, Manifest, ValueTable};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -60,6 +62,9 @@ impl PartialEq for Loaded {
 #[derive(Clone)]
 pub struct ColourInputs {
     level: Level,
+    mode: ViewMode,
+    /// The view mode's colouring (by identity).
+    colouring: Option<Arc<Colouring>>,
     indicator: Option<String>,
     palette: Palette,
     dark: bool,
@@ -74,6 +79,8 @@ pub struct ColourInputs {
 impl PartialEq for ColourInputs {
     fn eq(&self, o: &Self) -> bool {
         self.level == o.level
+            && self.mode == o.mode
+            && same(&self.colouring, &o.colouring)
             && self.indicator == o.indicator
             && self.palette == o.palette
             && self.dark == o.dark
@@ -88,9 +95,11 @@ impl PartialEq for ColourInputs {
 /// Reads (and so tracks) the colour effect's inputs.
 pub fn colour_inputs(ctx: MapContext, store: DataStore) -> ColourInputs {
     let level = ctx.level();
-    let (indicator, palette) = ctx.view.with(|v| (v.indicator.clone(), v.palette));
+    let (indicator, palette, mode) = ctx.view.with(|v| (v.indicator.clone(), v.palette, v.mode));
     ColourInputs {
         level,
+        mode,
+        colouring: ctx.colouring.get(),
         indicator,
         palette,
         dark: ctx.dark.get(),

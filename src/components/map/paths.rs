@@ -93,7 +93,10 @@ fn trace_svg<'a>(
         let mut last: Option<(i64, i64)> = None;
         let mut lines = false;
         for_each_point(refs, arc, |p| {
-            let q = ((p.x * M_PER_KM).round() as i64, (p.y * M_PER_KM).round() as i64);
+            let q = (
+                (p.x * M_PER_KM).round() as i64,
+                (p.y * M_PER_KM).round() as i64,
+            );
             match last {
                 None => {
                     svg.push('M');
@@ -180,7 +183,9 @@ impl PathCache {
     /// A path of the single area `i` at full detail (hover and selection outlines).
     pub fn area(shapes: &AreaShapes, i: usize) -> Option<Path2d> {
         let path = Path2d::new().ok()?;
-        trace(&path, &shapes.shapes.get(i)?.rings, &mut |a| &shapes.arcs[a]);
+        trace(&path, &shapes.shapes.get(i)?.rings, &mut |a| {
+            &shapes.arcs[a]
+        });
         Some(path)
     }
 }
