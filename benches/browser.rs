@@ -13,7 +13,8 @@
 //!
 //! 1. reads navigation → `choropleth-ready` (the app's mark after the first full choropleth is
 //!    on screen) and the `buurtkaart:*` marks that break it down;
-//! 2. the bytes of every file fetched until then (raw, and gzip -6 as a static host sends them);
+//! 2. the bytes of every file fetched until then (raw, and gzip -6 as a static host sends them),
+//!    the data files (`data/*`, the issue's target) apart from the app (html, css, js, wasm);
 //! 3. memory after load (after a forced GC): JS heap, Blink heap, wasm linear memory;
 //! 4. hover → tooltip: real pointer moves (CDP `Input.dispatchMouseEvent`) onto known buurten,
 //!    timed in the page from the event's timestamp to the first frame painted with the tooltip;
@@ -209,14 +210,32 @@ const DEFS: &[Def] = &[
         target: None,
     },
     Def {
-        id: "first_view_gzip",
-        label: "first national view: bytes, gzip -6",
+        id: "first_view_data_gzip",
+        label: "first national view: data files (data/*), gzip -6",
         unit: Unit::Bytes,
         target: Some(1_500_000.0),
     },
     Def {
+        id: "first_view_data_raw",
+        label: "  data files, raw",
+        unit: Unit::Bytes,
+        target: None,
+    },
+    Def {
+        id: "first_view_app_gzip",
+        label: "  the app (html, css, js, wasm), gzip -6",
+        unit: Unit::Bytes,
+        target: None,
+    },
+    Def {
+        id: "first_view_gzip",
+        label: "  everything (data + app), gzip -6",
+        unit: Unit::Bytes,
+        target: None,
+    },
+    Def {
         id: "first_view_raw",
-        label: "first national view: bytes, raw",
+        label: "  everything (data + app), raw",
         unit: Unit::Bytes,
         target: None,
     },
@@ -1084,6 +1103,23 @@ async fn one_run(
         .filter(|(_, &c)| c > 1)
         .map(|(p, c)| format!("{p} ×{c}"))
         .collect();
+    let data = |f: &&FileRow| f.path.starts_with("data/");
+    res.add(
+        "first_view_data_gzip",
+        files.iter().filter(data).map(|f| f.gzip as f64).sum(),
+    );
+    res.add(
+        "first_view_data_raw",
+        files.iter().filter(data).map(|f| f.raw as f64).sum(),
+    );
+    res.add(
+        "first_view_app_gzip",
+        files
+            .iter()
+            .filter(|f| !data(f))
+            .map(|f| f.gzip as f64)
+            .sum(),
+    );
     res.add("first_view_gzip", files.iter().map(|f| f.gzip as f64).sum());
     res.add("first_view_raw", files.iter().map(|f| f.raw as f64).sum());
     res.add("first_view_requests", files.len() as f64);

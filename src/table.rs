@@ -1,5 +1,5 @@
 //! Rows of the accessible table of areas, and their sorting. Pure: no leptos, no web-sys.
-use deunicode::deunicode;
+use crate::search::fold::to_ascii;
 use std::cmp::Ordering;
 
 /// Which column the table is sorted by.
@@ -29,7 +29,7 @@ pub struct Row {
 }
 
 fn fold(s: &str) -> String {
-    deunicode(s).to_lowercase()
+    to_ascii(s).to_lowercase()
 }
 
 /// Sorts `rows` by `key`; missing values go last whatever the direction, and ties keep name order.

@@ -135,3 +135,18 @@ fn a_query_takes_milliseconds() {
     assert!(built.as_millis() < 3_000, "built in {built:?}");
     assert!(per_query.as_millis() < 200, "{per_query:?} per query");
 }
+
+/// The app's small fold table (`search::fold`) must fold every real name as a full
+/// transliteration (`deunicode`) would, so no name becomes unfindable by typing it plainly.
+#[test]
+fn fold_table_matches_a_full_transliteration_on_every_name() {
+    let full = |s: &str| normalize(&deunicode::deunicode(s));
+    let mut checked = 0;
+    for level in ["gemeente", "wijk", "buurt"] {
+        for name in &areas(level).names {
+            assert_eq!(normalize(name), full(name), "{level} {name:?}");
+            checked += usize::from(!name.is_ascii());
+        }
+    }
+    assert!(checked > 50, "only {checked} names with diacritics");
+}

@@ -2,7 +2,7 @@
 use super::projection::Projection;
 use super::viewport::Bounds;
 use buurtkaart_model::{FormatError, Topology};
-use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Point, Polygon};
+use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Winding};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 use std::collections::HashMap;
@@ -18,6 +18,9 @@ pub struct Shape {
     pub bounds: Bounds,
     /// The polygons in km (y down).
     pub geometry: MultiPolygon<f64>,
+    /// The same rings as references into [`AreaShapes::arcs`] (`!i` = arc `i` reversed),
+    /// oriented for drawing: outer rings clockwise on screen, holes anticlockwise.
+    pub rings: Vec<Vec<i32>>,
 }
 
 /// Whether the area `code` lies within the focus `only`: the digits/letters of a CBS code after
@@ -37,6 +40,17 @@ pub fn within(code: &str, only: Option<&str>) -> bool {
     }
 }
 
+/// The arc references of a ring, reversed if needed so that an outer ring runs clockwise on
+/// screen and a hole anticlockwise: the non-zero rule then fills overlapping neighbours fully
+/// and leaves holes open. y points down, so geo's anticlockwise (maths) is clockwise here.
+fn oriented(ring: &LineString<f64>, refs: &[i32], outer: bool) -> Vec<i32> {
+    if ring.is_ccw() == outer {
+        refs.to_vec()
+    } else {
+        refs.iter().rev().map(|&r| !r).collect()
+    }
+}
+
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// All shapes of one level, with an R-tree over their bounding boxes.
@@ -48,6 +62,8 @@ pub struct AreaShapes {
     pub bounds: Bounds,
     /// Total number of vertices.
     pub vertices: usize,
+    /// The topology's arcs in km: shared borders, stored once (empty for ready-made shapes).
+    pub arcs: Vec<Vec<Coord<f64>>>,
     tree: RTree<Entry>,
     by_code: HashMap<String, usize>,
 }
@@ -79,16 +95,20 @@ impl AreaShapes {
         for coll in topo.objects.values() {
             for g in &coll.geometries {
                 let mut polygons = Vec::new();
+                let mut drawn = Vec::new();
                 for rings in g.polygons() {
-                    let mut lines: Vec<LineString<f64>> = rings
+                    let (mut lines, refs): (Vec<LineString<f64>>, Vec<&Vec<i32>>) = rings
                         .iter()
-                        .map(|refs| LineString::new(Topology::ring(&arcs, refs)))
-                        .filter(|l| l.0.len() >= 4)
-                        .collect();
+                        .map(|refs| (LineString::new(Topology::ring(&arcs, refs)), refs))
+                        .filter(|(l, _)| l.0.len() >= 4)
+                        .unzip();
                     if lines.is_empty() {
                         continue;
                     }
                     vertices += lines.iter().map(|l| l.0.len()).sum::<usize>();
+                    for (k, (line, refs)) in lines.iter().zip(refs).enumerate() {
+                        drawn.push(oriented(line, refs, k == 0));
+                    }
                     let exterior = lines.remove(0);
                     polygons.push(Polygon::new(exterior, lines));
                 }
@@ -101,10 +121,13 @@ impl AreaShapes {
                     row: row_of(g.id()),
                     bounds: [rect.min().x, rect.min().y, rect.max().x, rect.max().y],
                     geometry,
+                    rings: drawn,
                 });
             }
         }
-        Ok(Self::new(shapes, vertices))
+        let mut s = Self::new(shapes, vertices);
+        s.arcs = arcs;
+        Ok(s)
     }
 
     /// Indexes ready-made shapes.
@@ -144,6 +167,7 @@ impl AreaShapes {
             shapes,
             bounds,
             vertices,
+            arcs: Vec::new(),
             tree: RTree::bulk_load(entries),
             by_code,
         }

@@ -24,8 +24,12 @@ pub fn data_url(file: &str) -> String {
 /// answers must not leave the map waiting for ever.
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Fetches a data file as text, giving up after [`FETCH_TIMEOUT`].
-pub async fn fetch_text(file: &str) -> Result<String, DataError> {
+/// Fetches a data file as bytes, giving up after [`FETCH_TIMEOUT`].
+///
+/// Bytes, not text: serde_json reads UTF-8 directly, whereas text would be decoded into a
+/// JavaScript string and then encoded again into the WebAssembly memory (~40 ms for the
+/// buurt boundaries).
+pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
     let (tx, rx) = oneshot::channel::<()>();
     leptos::prelude::set_timeout(
         move || {
@@ -43,7 +47,7 @@ pub async fn fetch_text(file: &str) -> Result<String, DataError> {
     }
 }
 
-async fn fetch_now(file: &str) -> Result<String, DataError> {
+async fn fetch_now(file: &str) -> Result<Vec<u8>, DataError> {
     let url = data_url(file);
     let resp = Request::get(&url)
         .send()
@@ -58,7 +62,7 @@ async fn fetch_now(file: &str) -> Result<String, DataError> {
             status: resp.status(),
         });
     }
-    resp.text().await.map_err(|e| DataError::Network {
+    resp.binary().await.map_err(|e| DataError::Network {
         file: file.to_string(),
         message: e.to_string(),
     })

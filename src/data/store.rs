@@ -1,7 +1,7 @@
 //! The loaded data, shared through context. Files are fetched once, on demand; recolouring is a
 //! lookup in loaded tables, never a reload.
 use super::error::DataError;
-use super::fetch::fetch_text;
+use super::fetch::fetch_bytes;
 use crate::carto::{AreaShapes, Projection};
 use buurtkaart_model::{
     AreaCode, AreaIndex, FormatError, GemeenteDetail, Indicator, Level, Manifest, Topology,
@@ -129,10 +129,10 @@ impl DataStore {
             return;
         }
         spawn_local(async move {
-            let text = fetch_text("manifest.json").await;
+            let text = fetch_bytes("manifest.json").await;
             crate::perf::mark("fetched:manifest.json");
             let result = text.and_then(|text| {
-                let m: Manifest = serde_json::from_str(&text)
+                let m: Manifest = serde_json::from_slice(&text)
                     .map_err(|e| FormatError::parse("manifest.json", "manifest", e))?;
                 if m.format_version != FORMAT_VERSION {
                     return Err(DataError::Format(FormatError::Version {
@@ -165,9 +165,9 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            match fetch_text(&file)
+            match fetch_bytes(&file)
                 .await
-                .and_then(|t| Ok(AreaIndex::from_json(&file, &t)?))
+                .and_then(|t| Ok(AreaIndex::from_slice(&file, &t)?))
             {
                 Ok(index) => {
                     let rows: HashMap<String, usize> = index
@@ -200,9 +200,9 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            let text = fetch_text(&file).await;
+            let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
-            match text.and_then(|t| Ok(Topology::from_json(&file, &t)?)) {
+            match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
                     crate::perf::mark(&format!("parsed:{file}"));
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
@@ -230,9 +230,9 @@ impl DataStore {
         let store = *self;
         let group = group.to_string();
         spawn_local(async move {
-            let text = fetch_text(&file).await;
+            let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
-            match text.and_then(|t| Ok(ValueTable::from_json(&file, &t)?)) {
+            match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
                 Ok(table) => store.levels.update(|l| {
                     l.entry(level)
                         .or_default()
@@ -311,8 +311,8 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            let parsed = fetch_text(&file).await.and_then(|t| {
-                serde_json::from_str::<GemeenteDetail>(&t)
+            let parsed = fetch_bytes(&file).await.and_then(|t| {
+                serde_json::from_slice::<GemeenteDetail>(&t)
                     .map_err(|e| FormatError::parse(&file, "gemeente detail", e).into())
             });
             match parsed {
@@ -344,8 +344,8 @@ impl DataStore {
         }
         let store = *self;
         spawn_local(async move {
-            let parsed = fetch_text(FILE).await.and_then(|t| {
-                serde_json::from_str::<WijkHistory>(&t)
+            let parsed = fetch_bytes(FILE).await.and_then(|t| {
+                serde_json::from_slice::<WijkHistory>(&t)
                     .map_err(|e| FormatError::parse(FILE, "wijk history", e).into())
             });
             match parsed {

@@ -17,7 +17,7 @@ use crate::lang::Lang;
 pub fn file_name(parts: &[&str], ext: &str) -> String {
     let mut out = String::new();
     for part in parts {
-        let clean: String = deunicode::deunicode(part)
+        let clean: String = crate::search::fold::to_ascii(part)
             .to_ascii_lowercase()
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })

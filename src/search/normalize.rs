@@ -2,7 +2,7 @@
 
 /// Folds `s` to lower-case ASCII words separated by single spaces.
 ///
-/// Diacritics are dropped (via `deunicode`), anything that is not a letter or digit separates
+/// Diacritics are dropped (see [`to_ascii`](super::fold::to_ascii)), anything that is not a letter or digit separates
 /// words, so `'s-Hertogenbosch` and `s hertogenbosch` fold to the same text.
 ///
 /// ```
@@ -13,7 +13,7 @@
 /// assert_eq!(normalize("–·–"), "");
 /// ```
 pub fn normalize(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = super::fold::to_ascii(s);
     let mut out = String::with_capacity(ascii.len());
     let mut pending_space = false;
     for ch in ascii.chars() {

@@ -19,8 +19,13 @@ pub struct AreaIndex {
 impl AreaIndex {
     /// Parses an area index and checks that its columns line up.
     pub fn from_json(file: &str, text: &str) -> Result<Self, FormatError> {
+        Self::from_slice(file, text.as_bytes())
+    }
+
+    /// Like `from_json`, from the file's bytes (UTF-8), as fetched.
+    pub fn from_slice(file: &str, text: &[u8]) -> Result<Self, FormatError> {
         let index: AreaIndex =
-            serde_json::from_str(text).map_err(|e| FormatError::parse(file, "area index", e))?;
+            serde_json::from_slice(text).map_err(|e| FormatError::parse(file, "area index", e))?;
         let n = index.codes.len();
         for (name, len) in [
             ("names", index.names.len()),
@@ -108,8 +113,13 @@ pub struct ValueTable {
 impl ValueTable {
     /// Parses a value table and checks every column has `rows` values.
     pub fn from_json(file: &str, text: &str) -> Result<Self, FormatError> {
+        Self::from_slice(file, text.as_bytes())
+    }
+
+    /// Like `from_json`, from the file's bytes (UTF-8), as fetched.
+    pub fn from_slice(file: &str, text: &[u8]) -> Result<Self, FormatError> {
         let table: ValueTable =
-            serde_json::from_str(text).map_err(|e| FormatError::parse(file, "value table", e))?;
+            serde_json::from_slice(text).map_err(|e| FormatError::parse(file, "value table", e))?;
         for (id, col) in &table.columns {
             if col.values.len() != table.rows {
                 return Err(FormatError::ColumnLength {

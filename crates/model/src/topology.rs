@@ -84,8 +84,13 @@ impl Geometry {
 impl Topology {
     /// Parses a topology and checks every arc reference.
     pub fn from_json(file: &str, text: &str) -> Result<Self, FormatError> {
+        Self::from_slice(file, text.as_bytes())
+    }
+
+    /// Like `from_json`, from the file's bytes (UTF-8), as fetched.
+    pub fn from_slice(file: &str, text: &[u8]) -> Result<Self, FormatError> {
         let topo: Topology =
-            serde_json::from_str(text).map_err(|e| FormatError::parse(file, "TopoJSON", e))?;
+            serde_json::from_slice(text).map_err(|e| FormatError::parse(file, "TopoJSON", e))?;
         let n = topo.arcs.len();
         for coll in topo.objects.values() {
             for g in &coll.geometries {

@@ -1,5 +1,6 @@
 //! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
 mod gestures;
+mod inputs;
 mod paths;
 mod renderer;
 
@@ -283,10 +284,12 @@ pub fn MapView(
         }
     });
 
-    // Colour the drawn level: a lookup in loaded tables, never a reload of geometry.
+    // Colour the drawn level: a lookup in loaded tables, never a reload of geometry. It runs
+    // (untracked) only when one of its inputs changes, not for every file or URL change.
     {
         let h = handle.clone();
-        Effect::new(move |_| {
+        let inputs = Memo::new(move |_| inputs::colour_inputs(ctx, store));
+        let colour = move || {
             let level = ctx.level();
             // The level's boundaries or names failed to load: draw the gemeenten instead, so the
             // map stays usable until "opnieuw proberen" succeeds (issue 9).
@@ -395,7 +398,9 @@ pub fn MapView(
             if complete && !ctx.ready.get_untracked() {
                 mark_ready(ctx);
             }
-        });
+        };
+        // Reading the memo (not only tracking it) makes it compute and so follow its own inputs.
+        Effect::watch(move || inputs.with(|_| ()), move |_, _, _| colour(), true);
     }
 
     // Selection: outline it and bring it into view.

@@ -1,103 +1,229 @@
-//! Per-area `Path2d`s in world km, built lazily for the areas on screen and at a level of
-//! detail that suits the scale: points closer than ~0.4 px to the last kept one are dropped,
-//! and an area's path is rebuilt finer once the map is zoomed in well past the scale it was
-//! built for. At the national view this draws a fraction of the vertices.
+//! Canvas paths straight from the topology's arcs, at a level of detail that suits the scale.
+//!
+//! Each shared border is simplified once per detail level (Ramer–Douglas–Peucker, within half
+//! a pixel), so neighbours keep meeting exactly and the national view draws about half the
+//! vertices. A draw appends whole classes of areas to one `Path2d` per class; there is no
+//! `Path2d` per area and no `addPath` per area (both cost more than the vertices themselves).
 use crate::carto::AreaShapes;
 use buurtkaart_model::Level;
-use geo::{Coord, LineString, Winding};
+use geo::{Coord, LineString, Simplify};
 use std::collections::HashMap;
+use std::sync::Arc;
 use web_sys::Path2d;
 
-/// Pixels below which consecutive points are merged.
-const TOLERANCE_PX: f64 = 0.4;
-/// Rebuild a path once the scale exceeds its build scale by this factor.
-const REBUILD_FACTOR: f64 = 2.5;
+/// Largest error, in CSS pixels, that simplification may introduce.
+const TOLERANCE_PX: f64 = 0.5;
+/// From this scale (px per km) on the arcs are drawn as stored: a tolerance of 2 m is below
+/// the data's own precision (~3.5 m quantisation).
+const FULL_DETAIL_SCALE: f64 = 256.0;
 
-/// Cached paths per level and shape.
-#[derive(Default)]
-pub struct PathCache {
-    levels: HashMap<Level, Vec<Option<(Path2d, f64)>>>,
+/// Simplified arcs of one level for one detail step.
+struct Detail {
+    /// The topology these arcs belong to (to notice a reload).
+    shapes: Arc<AreaShapes>,
+    /// `log2` of the scale the arcs were simplified for.
+    step: i32,
+    /// Arcs simplified so far (lazily, as areas come into view).
+    arcs: Vec<Option<Vec<Coord<f64>>>>,
 }
 
-/// Adds `ring` to `path`, dropping points within `tol` of the previous kept point. Exteriors
-/// run clockwise and holes anticlockwise, so the non-zero rule fills overlapping neighbours
-/// fully and leaves holes open.
-fn trace(path: &Path2d, ring: &LineString<f64>, clockwise: bool, tol: f64) {
-    let pts: &[Coord<f64>] = &ring.0;
-    if pts.len() < 3 {
-        return;
-    }
-    // y points down on screen, so geo's anticlockwise (maths orientation) is clockwise here.
-    let reverse = ring.is_ccw() != clockwise;
-    let emit = |i: usize, p: &Coord<f64>, last: &mut Option<Coord<f64>>| {
-        let keep = match last {
-            None => true,
-            Some(l) => i + 1 == pts.len() || (p.x - l.x).abs() + (p.y - l.y).abs() >= tol,
-        };
-        if keep {
-            if last.is_none() {
+/// Simplified arcs per level, for the current detail step.
+#[derive(Default)]
+pub struct PathCache {
+    levels: HashMap<Level, Detail>,
+}
+
+/// The detail step for `scale`: the next power of two at or above it, so that the tolerance
+/// never exceeds [`TOLERANCE_PX`] and zooming within a factor of two reuses the arcs. `None`
+/// means full detail.
+fn step_of(scale: f64) -> Option<i32> {
+    (scale < FULL_DETAIL_SCALE).then(|| scale.max(1e-6).log2().ceil() as i32)
+}
+
+/// Appends the rings `rings` to `path` (in km), taking arc `i` from `arc(i)`.
+fn trace<'a>(path: &Path2d, rings: &[Vec<i32>], arc: &mut impl FnMut(usize) -> &'a [Coord<f64>]) {
+    for refs in rings {
+        let mut first = true;
+        for_each_point(refs, arc, |p| {
+            if first {
                 path.move_to(p.x, p.y);
+                first = false;
             } else {
                 path.line_to(p.x, p.y);
             }
-            *last = Some(*p);
-        }
-    };
-    let mut last = None;
-    if reverse {
-        for (i, p) in pts.iter().rev().enumerate() {
-            emit(i, p, &mut last);
-        }
-    } else {
-        for (i, p) in pts.iter().enumerate() {
-            emit(i, p, &mut last);
+        });
+        if !first {
+            path.close_path();
         }
     }
-    path.close_path();
 }
 
-fn build(shapes: &AreaShapes, i: usize, scale: f64) -> Path2d {
-    let path = Path2d::new().expect("Path2D is supported");
-    let tol = TOLERANCE_PX / scale;
-    for poly in &shapes.shapes[i].geometry.0 {
-        trace(&path, poly.exterior(), true, tol);
-        for hole in poly.interiors() {
-            trace(&path, hole, false, tol);
+/// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
+/// joint point, which is given once.
+fn for_each_point<'a>(
+    refs: &[i32],
+    arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
+    mut f: impl FnMut(&Coord<f64>),
+) {
+    for (n, &r) in refs.iter().enumerate() {
+        let (idx, rev) = if r < 0 {
+            ((!r) as usize, true)
+        } else {
+            (r as usize, false)
+        };
+        let pts = arc(idx);
+        let skip = usize::from(n > 0);
+        if rev {
+            pts.iter().rev().skip(skip).for_each(&mut f);
+        } else {
+            pts.iter().skip(skip).for_each(&mut f);
         }
     }
-    path
 }
+
+/// Appends the rings `rings` to `svg` as SVG path data in whole metres (relative moves, so
+/// most numbers have two or three digits).
+fn trace_svg<'a>(
+    svg: &mut String,
+    rings: &[Vec<i32>],
+    arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
+) {
+    let mut num = itoa::Buffer::new();
+    for refs in rings {
+        let mut last: Option<(i64, i64)> = None;
+        let mut lines = false;
+        for_each_point(refs, arc, |p| {
+            let q = (
+                (p.x * M_PER_KM).round() as i64,
+                (p.y * M_PER_KM).round() as i64,
+            );
+            match last {
+                None => {
+                    svg.push('M');
+                    svg.push_str(num.format(q.0));
+                    svg.push(' ');
+                    svg.push_str(num.format(q.1));
+                }
+                Some(l) if l == q => return,
+                Some(l) => {
+                    // An `l` without numbers would end the browser's parsing of the whole
+                    // path, so it comes only with the first move.
+                    svg.push(if lines { ' ' } else { 'l' });
+                    lines = true;
+                    svg.push_str(num.format(q.0 - l.0));
+                    svg.push(' ');
+                    svg.push_str(num.format(q.1 - l.1));
+                }
+            }
+            last = Some(q);
+        });
+        if last.is_some() {
+            svg.push('z');
+        }
+    }
+}
+
+/// Units of the SVG path data per km of the world (see [`PathCache::append`]).
+pub const M_PER_KM: f64 = 1000.0;
 
 impl PathCache {
-    /// The path of shape `i` of `level`, detailed enough for `scale` (built if needed).
-    pub fn get(
+    /// Appends the areas `items` of `shapes` (of `level`) to `svg` as SVG path data in metres
+    /// (scale the canvas by 1 / [`M_PER_KM`]), detailed for `scale`.
+    ///
+    /// One string per class, parsed by the browser in one call, is much faster than a
+    /// `lineTo` call per vertex on a large `Path2d`.
+    pub fn append(
         &mut self,
+        svg: &mut String,
         level: Level,
-        shapes: &AreaShapes,
-        i: usize,
+        shapes: &Arc<AreaShapes>,
+        items: impl IntoIterator<Item = usize>,
         scale: f64,
-    ) -> Option<Path2d> {
-        let v = self.levels.entry(level).or_default();
-        if v.len() != shapes.len() {
-            *v = vec![None; shapes.len()];
-        }
-        let slot = v.get_mut(i)?;
-        match slot {
-            Some((p, built)) if scale <= *built * REBUILD_FACTOR => Some(p.clone()),
-            _ => {
-                let p = build(shapes, i, scale);
-                *slot = Some((p.clone(), scale));
-                Some(p)
+    ) {
+        let Some(step) = step_of(scale) else {
+            for i in items {
+                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| &shapes.arcs[a]);
             }
+            return;
+        };
+        let d = self.levels.entry(level).or_insert_with(|| Detail {
+            shapes: shapes.clone(),
+            step,
+            arcs: Vec::new(),
+        });
+        if d.step != step || !Arc::ptr_eq(&d.shapes, shapes) {
+            *d = Detail {
+                shapes: shapes.clone(),
+                step,
+                arcs: Vec::new(),
+            };
+        }
+        if d.arcs.len() != shapes.arcs.len() {
+            d.arcs = vec![None; shapes.arcs.len()];
+        }
+        let eps = TOLERANCE_PX / 2f64.powi(step);
+        let items: Vec<usize> = items.into_iter().collect();
+        // Simplify what these areas need first, then draw from shared borrows.
+        for &i in &items {
+            for &r in shapes.shapes[i].rings.iter().flatten() {
+                let a = if r < 0 { (!r) as usize } else { r as usize };
+                if let Some(slot @ None) = d.arcs.get_mut(a) {
+                    *slot = Some(LineString::new(shapes.arcs[a].clone()).simplify(eps).0);
+                }
+            }
+        }
+        let arcs = &d.arcs;
+        for i in items {
+            trace_svg(svg, &shapes.shapes[i].rings, &mut |a| {
+                arcs[a].as_deref().unwrap_or(&shapes.arcs[a])
+            });
         }
     }
 
-    /// The cached path of shape `i`, if any (no building).
-    pub fn peek(&self, level: Level, i: usize) -> Option<Path2d> {
-        self.levels
-            .get(&level)?
-            .get(i)?
-            .as_ref()
-            .map(|(p, _)| p.clone())
+    /// A path of the single area `i` at full detail (hover and selection outlines).
+    pub fn area(shapes: &AreaShapes, i: usize) -> Option<Path2d> {
+        let path = Path2d::new().ok()?;
+        trace(&path, &shapes.shapes.get(i)?.rings, &mut |a| {
+            &shapes.arcs[a]
+        });
+        Some(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detail_steps() {
+        assert_eq!(step_of(2.5), Some(2));
+        assert_eq!(step_of(4.0), Some(2));
+        assert_eq!(step_of(0.3), Some(-1));
+        assert_eq!(step_of(300.0), None);
+    }
+
+    #[test]
+    fn svg_path_in_metres_with_relative_moves() {
+        let arcs: Vec<Vec<Coord<f64>>> = vec![
+            vec![Coord { x: 1.0, y: 0.0 }, Coord { x: 1.0, y: 1.0 }],
+            vec![
+                Coord { x: 1.0, y: 1.0 },
+                Coord { x: 0.0, y: 1.0 },
+                Coord { x: 0.0, y: 0.0 },
+                Coord { x: 1.0, y: 0.0 },
+            ],
+        ];
+        let mut svg = String::new();
+        trace_svg(&mut svg, &[vec![0, 1], vec![!1, !0]], &mut |a| &arcs[a]);
+        assert_eq!(
+            svg,
+            "M1000 0l0 1000 -1000 0 0 -1000 1000 0z\
+             M1000 0l-1000 0 0 1000 1000 0 0 -1000z"
+        );
+        // A ring that collapses to one point is a bare move, never an `l` without numbers.
+        let dot: Vec<Vec<Coord<f64>>> = vec![vec![Coord { x: 0.0, y: 0.0 }; 4]];
+        let mut svg = String::new();
+        trace_svg(&mut svg, &[vec![0]], &mut |a| &dot[a]);
+        assert_eq!(svg, "M0 0z");
     }
 }

@@ -1,7 +1,7 @@
-//! Draws a level's areas on a canvas: one `Path2d` per area (built once, in km), added to one
-//! path per class and filled with the world transform. An overlay canvas carries hover and
+//! Draws a level's areas on a canvas: one `Path2d` per class, built from the topology's arcs
+//! (see `paths`) and filled with the world transform. An overlay canvas carries hover and
 //! selection, so moving the pointer never repaints the choropleth.
-use super::paths::PathCache;
+use super::paths::{PathCache, M_PER_KM};
 use crate::carto::shapes::within;
 use crate::carto::{AreaShapes, Viewport};
 use buurtkaart_model::Level;
@@ -56,6 +56,8 @@ pub struct Renderer {
     pub selected: Option<(Level, usize)>,
     /// Colours of the hover/selection outlines.
     pub focus_colours: (String, String),
+    /// Outline of the selected shape, built by [`Renderer::prepare`].
+    selected_path: Option<(Level, usize, Path2d)>,
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -96,6 +98,7 @@ impl Renderer {
             hovered: None,
             selected: None,
             focus_colours: ("#111".into(), "#fff".into()),
+            selected_path: None,
         })
     }
 
@@ -114,10 +117,9 @@ impl Renderer {
         true
     }
 
-    /// Makes sure the path of shape `i` of `level` exists (for the selection outline).
+    /// Builds the outline of the selected shape `i` of `level` (drawn by [`Self::draw_overlay`]).
     pub fn prepare(&mut self, level: Level, shapes: &AreaShapes, i: usize) {
-        let scale = self.viewport.scale;
-        self.paths.get(level, shapes, i, scale);
+        self.selected_path = PathCache::area(shapes, i).map(|p| (level, i, p));
     }
 
     fn world_transform(&self, ctx: &CanvasRenderingContext2d) {
@@ -146,37 +148,40 @@ impl Renderer {
             return;
         };
         self.world_transform(&self.ctx);
+        // The paths are in metres (see `paths`); `scale` below is in px per metre.
+        let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
         let ctx = &self.ctx;
         let paths = &mut self.paths;
         let bounds = self.viewport.world_bounds();
-        let scale = self.viewport.scale;
+        let km_scale = self.viewport.scale;
+        let scale = km_scale / M_PER_KM;
 
-        // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes.
+        // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
+        // the same path outlines them on top.
         let only = layer.only.as_deref();
         let gem_only = only.map(|o| &o[..o.len().min(4)]);
-        let gem_visible = layer.gemeenten.as_ref().map(|g| {
-            let mut v = g.in_bounds(bounds);
-            v.retain(|&i| within(&g.shapes[i].code, gem_only));
-            v
-        });
-        if let (Some(g), Some(vis)) = (&layer.gemeenten, &gem_visible) {
-            if layer.level != Level::Gemeente {
-                let under = Path2d::new().expect("Path2D");
-                for &i in vis {
-                    if let Some(p) = paths.get(Level::Gemeente, g, i, scale) {
-                        under.add_path(&p);
-                    }
+        let gem_path = match &layer.gemeenten {
+            Some(g) if layer.level != Level::Gemeente => {
+                let mut vis = g.in_bounds(bounds);
+                vis.retain(|&i| within(&g.shapes[i].code, gem_only));
+                let mut svg = String::new();
+                paths.append(&mut svg, Level::Gemeente, g, vis, km_scale);
+                let path = Path2d::new_with_path_string(&svg).ok();
+                if let Some(p) = &path {
+                    ctx.set_fill_style_str(&layer.no_data);
+                    ctx.fill_with_path_2d(p);
                 }
-                ctx.set_fill_style_str(&layer.no_data);
-                ctx.fill_with_path_2d(&under);
+                path
             }
-        }
+            _ => None,
+        };
 
         crate::perf::mark("draw:underlay");
         let mut visible = layer.shapes.in_bounds(bounds);
         visible.retain(|&i| within(&layer.shapes.shapes[i].code, only));
         let n = layer.colours.len();
-        let class_paths: Vec<Path2d> = (0..=n).map(|_| Path2d::new().expect("Path2D")).collect();
+        // Areas per class (the last one: no data), each class drawn as one path.
+        let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
         for &i in &visible {
             let c = layer
                 .class_of
@@ -186,10 +191,19 @@ impl Renderer {
                 .map(|c| c as usize)
                 .unwrap_or(n)
                 .min(n);
-            if let Some(p) = paths.get(layer.level, &layer.shapes, i, scale) {
-                class_paths[c].add_path(&p);
-            }
+            by_class[c].push(i);
         }
+        let class_paths: Vec<Option<Path2d>> = by_class
+            .into_iter()
+            .map(|items| {
+                if items.is_empty() {
+                    return None;
+                }
+                let mut svg = String::with_capacity(items.len() * 160);
+                paths.append(&mut svg, layer.level, &layer.shapes, items, km_scale);
+                Path2d::new_with_path_string(&svg).ok()
+            })
+            .collect();
         crate::perf::mark("draw:classpaths");
         // Borders only where areas are big enough on screen to see them.
         let avg_px = if visible.is_empty() {
@@ -199,11 +213,12 @@ impl Renderer {
                 .shapes
                 .union_bounds(visible.iter().copied())
                 .unwrap_or(bounds);
-            ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * scale
+            ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * km_scale
         };
         let borders = avg_px > 14.0;
         ctx.set_line_join("round");
         for (c, path) in class_paths.iter().enumerate() {
+            let Some(path) = path else { continue };
             let colour = if c == n {
                 &layer.no_data
             } else {
@@ -223,21 +238,10 @@ impl Renderer {
         crate::perf::mark("draw:fills");
 
         // Gemeente outlines on top of wijken and buurten.
-        if let (Some(g), Some(vis)) = (&layer.gemeenten, &gem_visible) {
-            if layer.level != Level::Gemeente {
-                let lines = Path2d::new().expect("Path2D");
-                for &i in vis {
-                    if let Some(p) = paths
-                        .peek(Level::Gemeente, i)
-                        .or_else(|| paths.get(Level::Gemeente, g, i, scale))
-                    {
-                        lines.add_path(&p);
-                    }
-                }
-                ctx.set_stroke_style_str(&layer.outline);
-                ctx.set_line_width((if avg_px > 14.0 { 1.4 } else { 0.7 }) / scale);
-                ctx.stroke_with_path(&lines);
-            }
+        if let Some(lines) = &gem_path {
+            ctx.set_stroke_style_str(&layer.outline);
+            ctx.set_line_width((if avg_px > 14.0 { 1.4 } else { 0.7 }) / scale);
+            ctx.stroke_with_path(lines);
         }
 
         crate::perf::mark("draw:outlines");
@@ -304,20 +308,24 @@ impl Renderer {
         ctx.set_line_join("round");
         let (dark, light) = &self.focus_colours;
         if let Some(h) = self.hovered {
-            if let Some(p) = self.paths.peek(layer.level, h) {
+            if let Some(p) = PathCache::area(&layer.shapes, h) {
                 ctx.set_stroke_style_str(dark);
                 ctx.set_line_width(2.0 / s);
                 ctx.stroke_with_path(&p);
             }
         }
-        if let Some((level, i)) = self.selected {
-            if let Some(p) = self.paths.peek(level, i) {
+        if let Some(sel) = self.selected {
+            let path = self
+                .selected_path
+                .as_ref()
+                .filter(|(level, i, _)| (*level, *i) == sel);
+            if let Some((_, _, p)) = path {
                 ctx.set_stroke_style_str(light);
                 ctx.set_line_width(5.0 / s);
-                ctx.stroke_with_path(&p);
+                ctx.stroke_with_path(p);
                 ctx.set_stroke_style_str(dark);
                 ctx.set_line_width(2.5 / s);
-                ctx.stroke_with_path(&p);
+                ctx.stroke_with_path(p);
             }
         }
     }
