@@ -256,7 +256,11 @@ async fn change_view_csv_has_the_change_per_wijk() {
             .unwrap()
             .flatten()
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "csv"));
+            .find(|p| {
+                // Chromium may show the final name before the bytes are in.
+                p.extension().is_some_and(|e| e == "csv")
+                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+            });
         if let Some(p) = found {
             break p;
         }
