@@ -6,18 +6,20 @@
 //!
 //! ```text
 //! cargo test --release --test fuzz_formats                          # 2,000 cases per target
-//! FUZZ_CASES=200000 cargo test --release --test fuzz_formats -- --nocapture   # a long run
+//! FUZZ_SECONDS=600 cargo test --release --test fuzz_formats topology_never_panics -- --exact --nocapture
 //! FUZZ_SEED=12345 cargo test --release --test fuzz_formats           # replay one seed
+//! scripts/fuzz-long 600                                             # every target, 10 min each
 //! ```
 //!
 //! A failing case prints its seed and the input (shortened); put the input into
-//! [`REGRESSIONS`] so it is checked on every run. The generator is a small xorshift PRNG: no
-//! crate needed (proptest is not in the offline registry cache of this project).
+//! [`REGRESSIONS`] so it is checked on every run. The driver (PRNG, mutations, run loop and
+//! the `FUZZ_*` variables) is `tests/fuzzing/mod.rs`, shared with the pipeline's fuzz tests.
 
 use buurtkaart::state::ViewState;
 use buurtkaart_model::{AreaCode, AreaIndex, Manifest, Topology, ValueTable};
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Instant;
+use fuzzing::{mutated, Rng};
+
+mod fuzzing;
 
 /// Inputs that once broke a parser (or are nasty enough to keep): checked on every run.
 const REGRESSIONS: &[&str] = &[
@@ -36,45 +38,6 @@ const REGRESSIONS: &[&str] = &[
     "{\"level\":\"buurt\",\"columns\":{\"a\":{\"decimals\":255,\"values\":[9223372036854775807,-9223372036854775808]}}}",
     "{\"level\":\"buurt\",\"codes\":[\"BU1\"],\"names\":[],\"postcodes\":[]}",
 ];
-
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-fn cases() -> u64 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2_000)
-}
-
-fn seeds() -> Vec<u64> {
-    match std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()) {
-        Some(seed) => vec![seed],
-        None => (1..=cases()).collect(),
-    }
-}
 
 const TOKENS: &[&str] = &[
     "{",
@@ -133,58 +96,18 @@ const TOKENS: &[&str] = &[
 /// Arbitrary bytes, JSON token soup or a mutation of `seed_files`.
 fn input(rng: &mut Rng, seed_files: &[String]) -> Vec<u8> {
     match rng.below(4) {
-        0 => (0..rng.below(200)).map(|_| rng.next() as u8).collect(),
+        0 => rng.bytes(200),
         1 => {
             let mut s = String::new();
             for _ in 0..rng.below(80) {
-                let t: &str = rng.pick::<&str>(TOKENS);
-                s.push_str(t);
+                s.push_str(*rng.pick(TOKENS));
             }
             s.into_bytes()
         }
         _ => {
-            let mut b = rng.pick(seed_files).clone().into_bytes();
-            for _ in 0..=rng.below(6) {
-                mutate(rng, &mut b);
-            }
-            b
+            let seed = rng.pick(seed_files).clone();
+            mutated(rng, TOKENS, seed.as_bytes())
         }
-    }
-}
-
-fn mutate(rng: &mut Rng, b: &mut Vec<u8>) {
-    if b.is_empty() {
-        b.extend_from_slice(rng.pick(TOKENS).as_bytes());
-        return;
-    }
-    let i = rng.below(b.len());
-    match rng.below(7) {
-        0 => b[i] = rng.next() as u8,
-        1 => b.truncate(i),
-        2 => {
-            let t = rng.pick(TOKENS).as_bytes();
-            b.splice(i..i, t.iter().copied());
-        }
-        3 => {
-            let j = (i + rng.below(64)).min(b.len());
-            b.drain(i..j);
-        }
-        4 => {
-            let j = (i + rng.below(64)).min(b.len());
-            let span: Vec<u8> = b[i..j].to_vec();
-            b.splice(i..i, span);
-        }
-        5 => {
-            // Replace a digit run with an extreme number.
-            if b[i].is_ascii_digit() {
-                let j = (i..b.len())
-                    .find(|&k| !b[k].is_ascii_digit())
-                    .unwrap_or(b.len());
-                let n = *rng.pick(&["-1", "2147483648", "-2147483649", "1e999", "NaN", "0"]);
-                b.splice(i..j, n.bytes());
-            }
-        }
-        _ => b[i] ^= 1 << rng.below(8),
     }
 }
 
@@ -205,36 +128,21 @@ fn sample(file: &str, n: usize) -> String {
     }
 }
 
-/// Runs `parse` on every generated input and reports any panic with its seed and input.
+/// Runs `parse` on the regressions, the seed files and the generated inputs (as UTF-8, lossily),
+/// failing if any of them panics.
 fn fuzz(name: &str, seed_files: &[String], parse: impl Fn(&str)) {
-    let start = Instant::now();
-    let mut runs = 0u64;
-    for r in REGRESSIONS {
-        check(name, 0, r, &parse);
-        runs += 1;
-    }
-    for f in seed_files {
-        check(name, 0, f, &parse);
-        runs += 1;
-    }
-    for seed in seeds() {
-        let mut rng = Rng::new(seed);
-        let bytes = input(&mut rng, seed_files);
-        let text = String::from_utf8_lossy(&bytes);
-        check(name, seed, &text, &parse);
-        runs += 1;
-    }
-    println!(
-        "fuzz {name}: {runs} inputs in {:.1} s, no panic",
-        start.elapsed().as_secs_f64()
+    let fixed: Vec<&[u8]> = REGRESSIONS
+        .iter()
+        .map(|r| r.as_bytes())
+        .chain(seed_files.iter().map(|f| f.as_bytes()))
+        .collect();
+    fuzzing::run(
+        name,
+        2_000,
+        &fixed,
+        |rng| input(rng, seed_files),
+        |bytes| parse(&String::from_utf8_lossy(bytes)),
     );
-}
-
-fn check(name: &str, seed: u64, text: &str, parse: &impl Fn(&str)) {
-    if catch_unwind(AssertUnwindSafe(|| parse(text))).is_err() {
-        let shown: String = text.chars().take(300).collect();
-        panic!("fuzz {name}: panic for seed {seed} (FUZZ_SEED={seed}); input {shown:?}");
-    }
 }
 
 #[test]
