@@ -126,7 +126,12 @@ fn geometry_never_panics() {
     let seed = br#"{"type":"MultiPolygon","coordinates":[[[[5.0,52.0],[5.1,52.0],[5.1,52.1],[5.0,52.0]]],[[[5.2,52.2],[5.3,52.2],[5.3,52.3],[5.2,52.2]],[[5.22,52.22],[5.23,52.22],[5.23,52.23],[5.22,52.22]]]]}"#;
     fuzz("geometry::parse_geometry", seed, |b| {
         if let Ok(v) = parse_json("g.json", b) {
-            let _ = geometry::parse_geometry("g.json", "BU99010000", Some(&v));
+            let _ = geometry::parse_geometry(
+                "g.json",
+                "BU99010000",
+                Some(&v),
+                geometry::SelfCrossing::Refuse,
+            );
         }
     });
 }

@@ -1,7 +1,7 @@
 //! Adapter for `geoinzicht/`: wijk boundaries 2024 and gemeente indicators 2022.
 
-use super::geometry::{parse_geometry, MultiPolygon};
-use super::props::{Props, Range};
+use super::geometry::{parse_geometry, MultiPolygon, SelfCrossing};
+use super::props::{check_year, Props, Range};
 use super::{features, parse_json, SourceDir};
 use crate::error::{PipelineError, Result};
 use buurtkaart_model::{AreaCode, Level};
@@ -41,6 +41,7 @@ pub fn read_wijken(src: &mut SourceDir) -> Result<Vec<WijkBoundary>> {
     let file = WIJKEN_FILE;
     let bytes = src.read(file)?;
     let doc = parse_json(file, &bytes)?;
+    check_metadata_year(file, &doc, 2024)?;
     let mut out = Vec::new();
     let mut seen = BTreeMap::new();
     for (i, f) in features(file, &doc)?.iter().enumerate() {
@@ -71,7 +72,7 @@ pub fn read_wijken(src: &mut SourceDir) -> Result<Vec<WijkBoundary>> {
         }
         out.push(WijkBoundary {
             name: p.str("wijknaam")?.trim().to_string(),
-            geometry: parse_geometry(file, code.as_str(), f.get("geometry"))?,
+            geometry: parse_geometry(file, code.as_str(), f.get("geometry"), SelfCrossing::Allow)?,
             code,
             gemeente,
         });
@@ -84,6 +85,7 @@ pub fn read_gemeenten_2022(src: &mut SourceDir) -> Result<Vec<Gemeente2022>> {
     let file = GEMEENTEN_2022_FILE;
     let bytes = src.read(file)?;
     let doc = parse_json(file, &bytes)?;
+    check_metadata_year(file, &doc, 2022)?;
     let mut out = Vec::new();
     let mut seen = BTreeMap::new();
     for (i, f) in features(file, &doc)?.iter().enumerate() {
@@ -110,4 +112,12 @@ pub fn read_gemeenten_2022(src: &mut SourceDir) -> Result<Vec<Gemeente2022>> {
         });
     }
     Ok(out)
+}
+
+/// Checks the file's `metadata.year` (the year of the division and figures) against the year
+/// its name promises.
+fn check_metadata_year(file: &str, doc: &serde_json::Value, year: u16) -> Result<()> {
+    let top = Props::object(file, "(file)", doc, "document")?;
+    let meta = top.child("metadata", "metadata.")?;
+    check_year(&meta, "year", year)
 }

@@ -1,5 +1,6 @@
 //! GeoJSON Polygon / MultiPolygon geometry, read into plain coordinate vectors.
 
+use super::crossing::self_crossing;
 use crate::error::{PipelineError, Result};
 use serde_json::Value;
 
@@ -10,11 +11,29 @@ pub type Polygon = Vec<Ring>;
 /// One area's geometry: one or more polygons.
 pub type MultiPolygon = Vec<Polygon>;
 
+/// What to do with a ring that crosses itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfCrossing {
+    /// Stop with an error naming file, feature and ring (the Leefbaarometer boundaries, which
+    /// have none).
+    Refuse,
+    /// Keep the ring as published: the wijk file of 2024 has 10 rings with crossings a few
+    /// metres long from its publisher's simplification; refusing them would drop 10 wijken,
+    /// and the map fills such a ring with the non-zero rule, which draws both lobes.
+    Allow,
+}
+
 /// Reads the `geometry` member of a feature as a list of polygons.
 ///
 /// Accepts `Polygon` and `MultiPolygon` only. Positions must be finite lon/lat numbers;
-/// rings need at least 4 positions and are closed if the file left them open.
-pub fn parse_geometry(file: &str, code: &str, geometry: Option<&Value>) -> Result<MultiPolygon> {
+/// rings need at least 4 positions, are closed if the file left them open, and must not cross
+/// themselves unless `crossing` allows it (see [`self_crossing`]).
+pub fn parse_geometry(
+    file: &str,
+    code: &str,
+    geometry: Option<&Value>,
+    crossing: SelfCrossing,
+) -> Result<MultiPolygon> {
     let err = |m: String| PipelineError::Geometry {
         file: file.to_string(),
         code: code.to_string(),
@@ -32,14 +51,15 @@ pub fn parse_geometry(file: &str, code: &str, geometry: Option<&Value>) -> Resul
         .and_then(Value::as_array)
         .ok_or_else(|| err("no `coordinates` array".into()))?;
     let polys = match kind {
-        "Polygon" => vec![polygon(coords, &err)?],
+        "Polygon" => vec![polygon(coords, "", crossing, &err)?],
         "MultiPolygon" => coords
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let p = p
                     .as_array()
-                    .ok_or_else(|| err("polygon is not an array".into()))?;
-                polygon(p, &err)
+                    .ok_or_else(|| err(format!("polygon {i} is not an array")))?;
+                polygon(p, &format!("polygon {i}, "), crossing, &err)
             })
             .collect::<Result<Vec<_>>>()?,
         other => {
@@ -54,16 +74,30 @@ pub fn parse_geometry(file: &str, code: &str, geometry: Option<&Value>) -> Resul
     Ok(polys)
 }
 
-fn polygon(rings: &[Value], err: &impl Fn(String) -> PipelineError) -> Result<Polygon> {
+/// One polygon's rings; `at` ("polygon 2, " or "") places a fault in messages.
+fn polygon(
+    rings: &[Value],
+    at: &str,
+    crossing: SelfCrossing,
+    err: &impl Fn(String) -> PipelineError,
+) -> Result<Polygon> {
     if rings.is_empty() {
-        return Err(err("polygon without rings".into()));
+        return Err(err(format!(
+            "{at}polygon without rings (empty coordinates)"
+        )));
     }
     rings
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(k, r)| {
+            let what = if k == 0 {
+                format!("{at}outer ring")
+            } else {
+                format!("{at}ring {k} (hole)")
+            };
             let r = r
                 .as_array()
-                .ok_or_else(|| err("ring is not an array".into()))?;
+                .ok_or_else(|| err(format!("{what} is not an array")))?;
             let mut ring = r
                 .iter()
                 .map(|p| position(p, err))
@@ -74,8 +108,15 @@ fn polygon(rings: &[Value], err: &impl Fn(String) -> PipelineError) -> Result<Po
             }
             if ring.len() < 4 {
                 return Err(err(format!(
-                    "ring with {} positions (at least 4 needed)",
+                    "{what} has {} positions (at least 4 needed)",
                     r.len()
+                )));
+            }
+            if let Some(c) = self_crossing(&ring).filter(|_| crossing == SelfCrossing::Refuse) {
+                return Err(err(format!(
+                    "{what} crosses itself near [{:.6}, {:.6}] (edges {} and {}); \
+                     a self-intersecting polygon has no defined area",
+                    c.at[0], c.at[1], c.edge_a, c.edge_b
                 )));
             }
             Ok(ring)

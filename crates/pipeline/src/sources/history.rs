@@ -58,6 +58,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<HistoryRow>> {
             })
     };
     let idx: Vec<usize> = COLUMNS.iter().map(|c| col(c)).collect::<Result<_>>()?;
+    let years = years_in_name(file);
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for rec in rdr.records() {
@@ -98,6 +99,20 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<HistoryRow>> {
             ));
         }
         let year = year as u16;
+        if let Some((first, last)) = years {
+            if !(first..=last).contains(&year) {
+                return Err(PipelineError::bad_value(
+                    file,
+                    &code,
+                    "jaar",
+                    year,
+                    format!(
+                        "line {line}: outside {first}-{last}, the years in the file name \
+                         (data of another year must not be mixed in)"
+                    ),
+                ));
+            }
+        }
         if !seen.insert((code.clone(), year)) {
             return Err(PipelineError::Duplicate {
                 file: file.into(),
@@ -124,4 +139,24 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<HistoryRow>> {
         });
     }
     Ok(out)
+}
+
+/// The year range a file name ends in ("… 2002-2022.csv" → 2002 to 2022), if any.
+fn years_in_name(file: &str) -> Option<(u16, u16)> {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let tail = stem.get(stem.len().checked_sub(9)?..)?;
+    let (a, b) = tail.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_in_name;
+
+    #[test]
+    fn years_come_from_the_end_of_the_file_name() {
+        assert_eq!(years_in_name(super::FILE), Some((2002, 2022)));
+        assert_eq!(years_in_name("history.csv"), None);
+        assert_eq!(years_in_name("x-é.csv"), None);
+    }
 }

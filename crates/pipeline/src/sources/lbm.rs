@@ -1,9 +1,10 @@
 //! Adapter for `thuisscan-lbm/`: Leefbaarometer 2024 per buurt and gemeente, with boundaries.
 
-use super::geometry::{parse_geometry, MultiPolygon};
-use super::props::{Props, Range};
+use super::geometry::{parse_geometry, MultiPolygon, SelfCrossing};
+use super::props::{check_year, Props, Range};
 use super::{features, parse_json, SourceDir};
 use crate::error::{PipelineError, Result};
+use crate::join::YEAR;
 use buurtkaart_model::{AreaCode, Level};
 use std::collections::BTreeMap;
 
@@ -93,6 +94,7 @@ pub fn read_file(file: &str, bytes: &[u8], level: Level) -> Result<Vec<LbmArea>>
         let props = Props { code: c, ..props };
         let name = props.str("naam")?.trim().to_string();
         let raw = Props { code: c, ..props }.child("raw", "raw.")?;
+        check_year(&raw, "year", YEAR)?;
         let klasse = raw.int("kscore", Range::new(1.0, 9.0))? as u8;
         let scores = LbmScores {
             klasse,
@@ -103,7 +105,7 @@ pub fn read_file(file: &str, bytes: &[u8], level: Level) -> Result<Vec<LbmArea>>
             soc: raw.num("soc", Range::DEVIATION)?,
             onv: raw.num("onv", Range::DEVIATION)?,
         };
-        let geometry = parse_geometry(file, c, f.get("geometry"))?;
+        let geometry = parse_geometry(file, c, f.get("geometry"), SelfCrossing::Refuse)?;
         out.push(LbmArea {
             code,
             name,

@@ -5,6 +5,7 @@
 //! listed with its checksum in the manifest) and returns typed records, then join it in
 //! [`crate::join`].
 
+pub mod crossing;
 pub mod geoinzicht;
 pub mod geometry;
 pub mod history;
@@ -83,13 +84,36 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Parses JSON bytes, naming the file in the error.
+/// Parses JSON bytes, naming the file in the error and quoting the text around the fault
+/// (JSON has no `NaN` or `Infinity`, and a number such as `1e999` is out of range: both are
+/// syntax errors here, never a non-finite coordinate later on).
 pub fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value> {
-    serde_json::from_slice(bytes).map_err(|e| PipelineError::Syntax {
-        file: file.to_string(),
-        what: "JSON",
-        message: e.to_string(),
+    serde_json::from_slice(bytes).map_err(|e| {
+        let near = excerpt(bytes, e.line(), e.column());
+        PipelineError::Syntax {
+            file: file.to_string(),
+            what: "JSON",
+            message: if near.is_empty() {
+                e.to_string()
+            } else {
+                format!("{e}, near `{near}`")
+            },
+        }
     })
+}
+
+/// Up to 30 characters either side of 1-based `line` and `column` of `bytes`, on one line.
+fn excerpt(bytes: &[u8], line: usize, column: usize) -> String {
+    let Some(text) = bytes.split(|&b| b == b'\n').nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let at = column.min(text.len());
+    let from = at.saturating_sub(30);
+    let to = (at + 30).min(text.len());
+    String::from_utf8_lossy(&text[from..to])
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect()
 }
 
 /// The `features` array of a GeoJSON FeatureCollection.

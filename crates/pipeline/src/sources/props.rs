@@ -136,7 +136,11 @@ impl<'a> Props<'a> {
                 self.code,
                 &self.name(field),
                 short(v),
-                "expected a string",
+                if is_cbs_marker(v.as_f64()) {
+                    MARKER_REQUIRED
+                } else {
+                    "expected a string"
+                },
             )),
         }
     }
@@ -170,16 +174,30 @@ impl<'a> Props<'a> {
                 "expected a number",
             )
         })?;
-        if self.cbs_markers && x <= CBS_MISSING_MARKER {
-            return Ok(None);
+        if is_cbs_marker(Some(x)) {
+            if self.cbs_markers {
+                return Ok(None);
+            }
+            return Err(PipelineError::bad_value(
+                self.file,
+                self.code,
+                &self.name(field),
+                x,
+                MARKER_REQUIRED,
+            ));
         }
         check_range(self.file, self.code, &self.name(field), x, range).map(Some)
     }
 
-    /// A required number in `range`.
+    /// A required number in `range`. A CBS marker is refused here even where markers are
+    /// otherwise read as "missing".
     pub fn num(&self, field: &str, range: Range) -> Result<f64> {
-        self.num_opt(field, range)?
-            .ok_or_else(|| PipelineError::missing(self.file, self.code, &self.name(field)))
+        Props {
+            cbs_markers: false,
+            ..*self
+        }
+        .num_opt(field, range)?
+        .ok_or_else(|| PipelineError::missing(self.file, self.code, &self.name(field)))
     }
 
     /// A required whole number in `range`.
@@ -196,6 +214,38 @@ impl<'a> Props<'a> {
         }
         Ok(x as i64)
     }
+}
+
+/// The reason given for a CBS marker where a value is required.
+pub const MARKER_REQUIRED: &str =
+    "a CBS marker (-99997 secret, -99999999 not available) where a value is required";
+
+/// Whether `x` is a CBS "secret / not available" marker (≤ [`CBS_MISSING_MARKER`]).
+pub fn is_cbs_marker(x: Option<f64>) -> bool {
+    x.is_some_and(|x| x <= CBS_MISSING_MARKER)
+}
+
+/// Checks that the required `field` of `p` (a year as a string or a number) is `expected`,
+/// so that a file of another year cannot slip into this year's data.
+pub fn check_year(p: &Props<'_>, field: &str, expected: u16) -> Result<()> {
+    let name = p.name(field);
+    let found = match p.map.get(field) {
+        None | Some(Value::Null) => return Err(PipelineError::missing(p.file, p.code, &name)),
+        Some(Value::String(s)) => s.trim().parse::<u16>().ok(),
+        Some(Value::Number(n)) => n.as_u64().and_then(|y| u16::try_from(y).ok()),
+        Some(_) => None,
+    };
+    if found == Some(expected) {
+        return Ok(());
+    }
+    let value = short(&p.map[field]);
+    Err(PipelineError::bad_value(
+        p.file,
+        p.code,
+        &name,
+        value,
+        format!("expected the year {expected}: data of another year must not be mixed in"),
+    ))
 }
 
 /// Checks that `x` is finite and within `range`.
