@@ -7,6 +7,11 @@
 //! state. Release builds use `panic = "abort"`: the hook still runs before the wasm trap.
 //!
 //! Caveat: after a panic the app's wasm instance is unusable; reloading is the only way back.
+//!
+//! Debug hook: [`buurtkaart_debug_panic`] panics on purpose, so that a test (or a person at the
+//! browser console: `wasmBindings.buurtkaart_debug_panic()`) can see what a bug looks like to a
+//! reader. It is in every build and harmless: nothing in the app calls it, and it only breaks
+//! the tab it is called in, which the box then offers to reload.
 use std::sync::Once;
 
 /// The id of the box, so tests can find it and a second panic does not add another.
@@ -16,6 +21,15 @@ pub const PANIC_BOX_ID: &str = "panic-box";
 pub const MESSAGE_NL: &str = "Er ging iets mis in Buurtkaart. Laad de pagina opnieuw.";
 /// English text of the box.
 pub const MESSAGE_EN: &str = "Something went wrong in Buurtkaart. Please reload the page.";
+
+/// The message of the deliberate panic of [`buurtkaart_debug_panic`].
+pub const DEBUG_PANIC_MESSAGE: &str = "buurtkaart_debug_panic: a panic on purpose (debug hook)";
+
+/// Panics on purpose (see the module docs); exported to JavaScript.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn buurtkaart_debug_panic() {
+    panic!("{DEBUG_PANIC_MESSAGE}");
+}
 
 /// Installs the hook (once; later calls do nothing).
 pub fn install() {

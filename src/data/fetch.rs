@@ -29,27 +29,47 @@ pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 /// Bytes, not text: serde_json reads UTF-8 directly, whereas text would be decoded into a
 /// JavaScript string and then encoded again into the WebAssembly memory (~40 ms for the
 /// buurt boundaries).
+///
+/// Giving up aborts the request (an `AbortController` signal on both the request and the
+/// reading of its body), so a hung connection is closed instead of holding one of the
+/// browser's few connections per host, and a retry does not queue behind it.
 pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
     let (tx, rx) = oneshot::channel::<()>();
-    leptos::prelude::set_timeout(
+    let timer = leptos::prelude::set_timeout_with_handle(
         move || {
             let _ = tx.send(());
         },
         FETCH_TIMEOUT,
-    );
-    let fetch = Box::pin(fetch_now(file));
-    match select(fetch, rx).await {
+    )
+    .ok();
+    let fetch = Box::pin(fetch_now(file, signal.as_ref()));
+    let result = match select(fetch, rx).await {
         Either::Left((result, _)) => result,
-        Either::Right(_) => Err(DataError::Timeout {
-            file: file.to_string(),
-            seconds: FETCH_TIMEOUT.as_secs(),
-        }),
+        Either::Right(_) => {
+            if let Some(c) = &controller {
+                c.abort();
+            }
+            Err(DataError::Timeout {
+                file: file.to_string(),
+                seconds: FETCH_TIMEOUT.as_secs(),
+            })
+        }
+    };
+    if let Some(t) = timer {
+        t.clear();
     }
+    result
 }
 
-async fn fetch_now(file: &str) -> Result<Vec<u8>, DataError> {
+async fn fetch_now(
+    file: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<Vec<u8>, DataError> {
     let url = data_url(file);
     let resp = Request::get(&url)
+        .abort_signal(signal)
         .send()
         .await
         .map_err(|e| DataError::Network {

@@ -1,0 +1,94 @@
+//! Issue 9 in a real headless Chromium: a real panic in the app (raised through the documented
+//! debug hook `wasmBindings.buurtkaart_debug_panic()`, from a page task as a bug in an event
+//! handler would) shows the friendly box in Dutch and English, logs the details to the console,
+//! shows the reader no wasm trap text, and "Opnieuw laden / Reload" brings the map back.
+
+mod support;
+
+use std::time::{Duration, Instant};
+use support::Browser;
+
+const BOX: &str = "#panic-box";
+
+#[tokio::test]
+async fn a_panic_shows_the_friendly_box_and_reload_brings_the_map_back() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let before: bool = b.js("return !!document.querySelector('#panic-box');").await;
+    assert!(!before, "no panic box before the panic");
+
+    // A panic from a task of the page, not from the test's own script call.
+    let hook: String = b
+        .js("const f = window.wasmBindings && window.wasmBindings.buurtkaart_debug_panic;
+             if (typeof f !== 'function') return 'missing';
+             setTimeout(() => f(), 0);
+             return 'called';")
+        .await;
+    assert_eq!(hook, "called", "the debug hook is exported in the build");
+    b.wait_for_text(BOX, "Er ging iets mis in Buurtkaart").await;
+
+    let text: String = b
+        .js("return document.querySelector('#panic-box').innerText;")
+        .await;
+    println!("panic box: {text:?}");
+    assert!(text.contains("Something went wrong in Buurtkaart"), "{text:?}");
+    assert!(text.contains("Opnieuw laden / Reload"), "{text:?}");
+    let role: String = b
+        .js("return document.querySelector('#panic-box').getAttribute('role');")
+        .await;
+    assert_eq!(role, "alert", "screen readers announce the box");
+
+    // The reader sees no trap or Rust text; the console has the details.
+    let page: String = b.js("return document.body.innerText;").await;
+    for bad in ["unreachable", "RuntimeError", "panicked", "debug hook"] {
+        assert!(!page.contains(bad), "the page shows {bad:?}: {page:?}");
+    }
+    let start = Instant::now();
+    let errors = loop {
+        let errors = b.console_errors().await;
+        if errors.iter().any(|m| m.contains("panicked")) {
+            break errors;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "no panic message in the console: {errors:#?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let logged = errors.join("\n");
+    println!("console: {}", logged.chars().take(600).collect::<String>());
+    assert!(
+        logged.contains("a panic on purpose (debug hook)") && logged.contains("src/panic.rs"),
+        "the console names the message and the place: {logged}"
+    );
+    b.screenshot("panic-box").await;
+
+    // One box only, even after a second panic.
+    let _: String = b
+        .js("setTimeout(() => window.wasmBindings.buurtkaart_debug_panic(), 0); return '';")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let boxes: u64 = b
+        .js("return document.querySelectorAll('#panic-box').length;")
+        .await;
+    assert_eq!(boxes, 1, "a second panic adds no second box");
+
+    b.click("#panic-box .panic-reload").await;
+    let start = Instant::now();
+    loop {
+        let fresh: bool = b
+            .js("return !document.querySelector('#panic-box')
+                    && performance.getEntriesByName('choropleth-ready', 'mark').length > 0;")
+            .await;
+        if fresh {
+            break;
+        }
+        assert!(
+            start.elapsed() < support::TIMEOUT,
+            "the map is not back after reloading"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.close().await;
+}
