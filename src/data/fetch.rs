@@ -3,7 +3,10 @@ use super::error::DataError;
 use futures::channel::oneshot;
 use futures::future::{select, Either};
 use gloo_net::http::Request;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::time::Duration;
+use web_sys::RequestCache;
 
 /// The URL of data file `file` (e.g. `manifest.json`), relative to `<base href>`.
 pub fn data_url(file: &str) -> String {
@@ -24,6 +27,13 @@ pub fn data_url(file: &str) -> String {
 /// answers must not leave the map waiting for ever.
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 
+thread_local! {
+    /// Files whose last request timed out and was aborted. Chromium keeps the HTTP cache entry
+    /// of an aborted request locked for a while (about 20 s), so the next request for the same
+    /// URL would wait behind it; such a file is fetched once past the cache (`no-store`).
+    static TIMED_OUT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
 /// Fetches a data file as bytes, giving up after [`FETCH_TIMEOUT`].
 ///
 /// Bytes, not text: serde_json reads UTF-8 directly, whereas text would be decoded into a
@@ -32,7 +42,7 @@ pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 ///
 /// Giving up aborts the request (an `AbortController` signal on both the request and the
 /// reading of its body), so a hung connection is closed instead of holding one of the
-/// browser's few connections per host, and a retry does not queue behind it.
+/// browser's few connections per host, and a retry goes out at once.
 pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -51,6 +61,7 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
             if let Some(c) = &controller {
                 c.abort();
             }
+            TIMED_OUT.with(|t| t.borrow_mut().insert(file.to_string()));
             Err(DataError::Timeout {
                 file: file.to_string(),
                 seconds: FETCH_TIMEOUT.as_secs(),
@@ -60,6 +71,9 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
     if let Some(t) = timer {
         t.clear();
     }
+    if result.is_ok() {
+        TIMED_OUT.with(|t| t.borrow_mut().remove(file));
+    }
     result
 }
 
@@ -68,14 +82,15 @@ async fn fetch_now(
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, DataError> {
     let url = data_url(file);
-    let resp = Request::get(&url)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|e| DataError::Network {
-            file: file.to_string(),
-            message: e.to_string(),
-        })?;
+    let past_cache = TIMED_OUT.with(|t| t.borrow().contains(file));
+    let mut request = Request::get(&url).abort_signal(signal);
+    if past_cache {
+        request = request.cache(RequestCache::NoStore);
+    }
+    let resp = request.send().await.map_err(|e| DataError::Network {
+        file: file.to_string(),
+        message: e.to_string(),
+    })?;
     if !resp.ok() {
         return Err(DataError::Status {
             file: file.to_string(),

@@ -349,11 +349,6 @@ impl Browser {
         self.server.requests()
     }
 
-    /// Requests hung by a `Hang` fault that the page abandoned (closed the connection).
-    pub fn abandoned_requests(&self) -> Vec<String> {
-        self.server.abandoned()
-    }
-
     /// Replaces the server's faults from now on.
     pub fn set_faults(&self, faults: Vec<Fault>) {
         self.server.set_faults(faults);

@@ -93,23 +93,6 @@ struct State {
     mount: String,
     faults: Mutex<Vec<(Fault, u32)>>,
     log: Mutex<Vec<Served>>,
-    /// Paths of `Hang` requests the client gave up on (it closed the connection).
-    abandoned: Mutex<Vec<String>>,
-}
-
-/// Notes, when dropped, that the client abandoned a hung request: hyper drops the request's
-/// future when the client closes the connection (an aborted `fetch`).
-struct Abandoned<'a> {
-    state: &'a State,
-    path: String,
-}
-
-impl Drop for Abandoned<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut a) = self.state.abandoned.lock() {
-            a.push(std::mem::take(&mut self.path));
-        }
-    }
 }
 
 /// A running static server; stops when dropped.
@@ -136,7 +119,6 @@ impl StaticServer {
             mount,
             faults: Mutex::new(faults.into_iter().map(|f| (f, 0)).collect()),
             log: Mutex::new(Vec::new()),
-            abandoned: Mutex::new(Vec::new()),
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("static server: cannot bind an ephemeral port on 127.0.0.1");
@@ -191,11 +173,6 @@ impl StaticServer {
     /// Every request served so far, in order.
     pub fn requests(&self) -> Vec<Served> {
         self.state.log.lock().unwrap().clone()
-    }
-
-    /// Paths (with query) of the `Hang` requests whose connection the client closed.
-    pub fn abandoned(&self) -> Vec<String> {
-        self.state.abandoned.lock().unwrap().clone()
     }
 
     /// Forgets the requests served so far.
@@ -295,10 +272,6 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
             FaultKind::Delay(d) => tokio::time::sleep(d).await,
             FaultKind::Hang => {
                 log(state, &path_and_query, 0);
-                let _noted_when_dropped = Abandoned {
-                    state,
-                    path: path_and_query.clone(),
-                };
                 std::future::pending::<()>().await;
             }
             FaultKind::Status(code) => {
