@@ -36,7 +36,11 @@ const HOSTILE: &[(&str, &str, &str)] = &[
         "BU0363AF07",
         "\u{202E}حي الاختبار Valkenburg",
     ),
-    ("buurt.areas.json", "BU0363AF08", "Zuiderkerk 🏠🌳\u{1F3F3}\u{FE0F}"),
+    (
+        "buurt.areas.json",
+        "BU0363AF08",
+        "Zuiderkerk 🏠🌳\u{1F3F3}\u{FE0F}",
+    ),
     (
         "gemeente.areas.json",
         "GM0363",
@@ -186,7 +190,10 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
     assert!(csv["name"].as_str().unwrap().ends_with(".csv"));
     assert_eq!(csv["bom"], true, "the CSV starts with the UTF-8 BOM");
     let text = csv["text"].as_str().unwrap();
-    assert!(text.starts_with('\u{feff}'), "BOM kept as the first character");
+    assert!(
+        text.starts_with('\u{feff}'),
+        "BOM kept as the first character"
+    );
     let rows = parse_csv(text.trim_start_matches('\u{feff}'));
     let header = &rows[0];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -230,7 +237,10 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
     println!("svg: {} ({})", svg["name"], svg["type"]);
     assert!(svg["name"].as_str().unwrap().ends_with(".svg"));
     let text = svg["text"].as_str().unwrap();
-    assert!(!text.to_lowercase().contains("<script"), "no <script in the SVG");
+    assert!(
+        !text.to_lowercase().contains("<script"),
+        "no <script in the SVG"
+    );
     assert!(!text.contains("<svg onload"), "the hostile name is escaped");
     let check: Value = b
         .js(&format!(
@@ -252,8 +262,16 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
     assert_eq!(check["parseError"], false, "the SVG parses as XML");
     assert_eq!(check["root"], "svg");
     assert_eq!(check["scripts"], 0);
-    assert_eq!(check["handlers"], serde_json::json!([]), "no on… attributes");
-    assert_eq!(check["foreign"], serde_json::json!([]), "no elements from names");
+    assert_eq!(
+        check["handlers"],
+        serde_json::json!([]),
+        "no on… attributes"
+    );
+    assert_eq!(
+        check["foreign"],
+        serde_json::json!([]),
+        "no elements from names"
+    );
     let shown = format!("{} {}", check["title"], check["texts"]);
     assert!(
         shown.contains("<svg onload=alert(3)> Amsterdam 🏠"),

@@ -20,10 +20,12 @@ async fn a_panic_shows_the_friendly_box_and_reload_brings_the_map_back() {
 
     // A panic from a task of the page, not from the test's own script call.
     let hook: String = b
-        .js("const f = window.wasmBindings && window.wasmBindings.buurtkaart_debug_panic;
+        .js(
+            "const f = window.wasmBindings && window.wasmBindings.buurtkaart_debug_panic;
              if (typeof f !== 'function') return 'missing';
              setTimeout(() => f(), 0);
-             return 'called';")
+             return 'called';",
+        )
         .await;
     assert_eq!(hook, "called", "the debug hook is exported in the build");
     b.wait_for_text(BOX, "Er ging iets mis in Buurtkaart").await;
@@ -32,7 +34,10 @@ async fn a_panic_shows_the_friendly_box_and_reload_brings_the_map_back() {
         .js("return document.querySelector('#panic-box').innerText;")
         .await;
     println!("panic box: {text:?}");
-    assert!(text.contains("Something went wrong in Buurtkaart"), "{text:?}");
+    assert!(
+        text.contains("Something went wrong in Buurtkaart"),
+        "{text:?}"
+    );
     assert!(text.contains("Opnieuw laden / Reload"), "{text:?}");
     let role: String = b
         .js("return document.querySelector('#panic-box').getAttribute('role');")
