@@ -100,7 +100,8 @@ fn input(rng: &mut Rng, seed_files: &[String]) -> Vec<u8> {
         1 => {
             let mut s = String::new();
             for _ in 0..rng.below(80) {
-                s.push_str(*rng.pick(TOKENS));
+                let t: &str = rng.pick::<&str>(TOKENS);
+                s.push_str(t);
             }
             s.into_bytes()
         }
