@@ -12,7 +12,7 @@
 mod support;
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use support::{Browser, BrowserOptions};
 
 /// Hostile names: `(level file, code, name)`.
@@ -71,43 +71,14 @@ const CATCH: &str = "window.__downloads = [];
     window[f] = (...a) => { window.__dialogs.push(f + ':' + a.join(',')); };
   }";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of dist/ with the [`HOSTILE`] names.
 fn hostile_dist() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("buurtkaart-export-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&support::dist_dir(), &dir);
-    for file in ["buurt.areas.json", "gemeente.areas.json"] {
-        let path = dir.join("data").join(file);
-        let mut json: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let codes: Vec<String> = json["codes"]
-            .as_array()
-            .unwrap()
+    support::dist_with_names("export", |file, code, _| {
+        HOSTILE
             .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        let names = json["names"].as_array_mut().unwrap();
-        for (i, code) in codes.iter().enumerate() {
-            if let Some((_, _, name)) = HOSTILE.iter().find(|(f, c, _)| *f == file && c == code) {
-                names[i] = Value::String(name.to_string());
-            }
-        }
-        std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
-    }
-    dir
+            .find(|(f, c, _)| *f == file && *c == code)
+            .map(|(_, _, name)| name.to_string())
+    })
 }
 
 /// Clicks `button` and returns the caught download (`name`, `type`, `bom`, `text`).

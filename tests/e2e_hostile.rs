@@ -5,8 +5,7 @@
 mod support;
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::{Browser, BrowserOptions};
 
@@ -150,46 +149,17 @@ const HOSTILE: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of dist/ whose names include [`HOSTILE`]; every other buurt name gets a script tag too.
 fn hostile_dist() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("buurtkaart-hostile-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&support::dist_dir(), &dir);
-    for file in ["buurt.areas.json", "gemeente.areas.json"] {
-        let path = dir.join("data").join(file);
-        let mut json: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let codes: Vec<String> = json["codes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        let names = json["names"].as_array_mut().unwrap();
-        for (i, code) in codes.iter().enumerate() {
-            if let Some((_, _, name)) = HOSTILE.iter().find(|(f, c, _)| *f == file && c == code) {
-                names[i] = Value::String(name.to_string());
-            } else if file == "buurt.areas.json" {
-                let old = names[i].as_str().unwrap().to_string();
-                names[i] = Value::String(format!("{old} <img src=x onerror=alert(9)>"));
+    support::dist_with_names("hostile", |file, code, old| {
+        match HOSTILE.iter().find(|(f, c, _)| *f == file && *c == code) {
+            Some((_, _, name)) => Some(name.to_string()),
+            None if file == "buurt.areas.json" => {
+                Some(format!("{old} <img src=x onerror=alert(9)>"))
             }
+            None => None,
         }
-        std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
-    }
-    dir
+    })
 }
 
 async fn assert_nothing_ran(b: &Browser, step: &str) {

@@ -69,18 +69,6 @@ async fn press(b: &Browser, css: &str, key: Key) {
         .unwrap_or_else(|e| panic!("key to {css}: {e}"));
 }
 
-/// Scrolls the panel so that `css` is at the top (for a screenshot of a chart).
-async fn scroll_to(b: &Browser, css: &str) {
-    b.wait_for(css).await;
-    let _: bool = b
-        .js(&format!(
-            "document.querySelector({}).scrollIntoView({{block: 'start'}}); return true;",
-            serde_json::json!(css)
-        ))
-        .await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-}
-
 async fn no_errors(b: &Browser, what: &str) {
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "{what} logged errors: {errors:#?}");
@@ -144,7 +132,7 @@ async fn buurt_page(width: u32, height: u32, shot: &str) {
     b.wait_for_mark("choropleth-ready").await;
     no_errors(&b, "the buurt page").await;
     b.screenshot(shot).await;
-    scroll_to(&b, ".safety-section").await;
+    b.scroll_to(".safety-section").await;
     b.screenshot(&format!("{shot}-charts")).await;
     b.close().await;
 }
@@ -210,7 +198,7 @@ async fn wijk_page(width: u32, height: u32, shot: &str) {
         b.wait_for_mark("choropleth-ready").await;
     }
     b.screenshot(shot).await;
-    scroll_to(&b, ".history-section").await;
+    b.scroll_to(".history-section").await;
     b.screenshot(&format!("{shot}-history")).await;
     b.close().await;
 }
@@ -252,7 +240,7 @@ async fn gemeente_page(width: u32, height: u32, shot: &str) {
     b.wait_for_mark("choropleth-ready").await;
     no_errors(&b, "the gemeente page").await;
     b.screenshot(shot).await;
-    scroll_to(&b, ".distribution-section").await;
+    b.scroll_to(".distribution-section").await;
     b.screenshot(&format!("{shot}-distribution")).await;
     b.close().await;
 }

@@ -446,17 +446,6 @@ async fn views_work_in_embeds_and_by_keyboard() {
     b.close().await;
 }
 
-/// Scrolls the side panel so that `css` is at its top.
-async fn scroll_to(b: &Browser, css: &str) {
-    b.wait_for(css).await;
-    let _: bool = b
-        .js(&format!(
-            "document.querySelector({}).scrollIntoView({{block: 'start'}}); return true;",
-            serde_json::json!(css)
-        ))
-        .await;
-}
-
 #[tokio::test]
 async fn screenshots_of_each_view() {
     let b = Browser::start(1280, 800).await;
@@ -482,8 +471,8 @@ async fn screenshots_of_each_view() {
     ] {
         b.goto(url).await;
         b.wait_for_mark("choropleth-ready").await;
-        scroll_to(&b, wait).await;
-        scroll_to(&b, scroll).await;
+        b.scroll_to(wait).await;
+        b.scroll_to(scroll).await;
         b.screenshot(name).await;
     }
     assert!(b.console_errors().await.is_empty());
@@ -495,7 +484,7 @@ async fn screenshots_of_each_view() {
         .await;
     b.wait_for_mark("choropleth-ready").await;
     b.wait_for_text(".change-lists", "Largest declines").await;
-    scroll_to(&b, ".view-summary").await;
+    b.scroll_to(".view-summary").await;
     b.screenshot("views-change-phone-en").await;
     b.close().await;
 }
@@ -512,7 +501,7 @@ async fn phone_dark_tenure_view() {
     b.goto(&format!("/buurt/{BUURT}?weergave=huur")).await;
     b.wait_for_mark("choropleth-ready").await;
     b.wait_for(".scatter-selected").await;
-    scroll_to(&b, ".view-summary").await;
+    b.scroll_to(".view-summary").await;
     b.screenshot("views-tenure-phone-dark").await;
     let overflow: bool = b
         .js("return document.documentElement.scrollWidth > window.innerWidth;")

@@ -53,6 +53,48 @@ pub fn data_file(file: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A copy of `dist/` in a temporary folder named after `tag`, with the names of the buurt and
+/// gemeente area files rewritten by `rename(file, code, old name)` (where it gives a name): a data
+/// set with hostile names for the escaping tests.
+#[allow(dead_code)] // not every test binary rewrites names
+pub fn dist_with_names(tag: &str, rename: impl Fn(&str, &str, &str) -> Option<String>) -> PathBuf {
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("buurtkaart-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&dist_dir(), &dir);
+    for file in ["buurt.areas.json", "gemeente.areas.json"] {
+        let path = dir.join("data").join(file);
+        let mut json: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let codes: Vec<String> = json["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        let names = json["names"].as_array_mut().unwrap();
+        for (i, code) in codes.iter().enumerate() {
+            let old = names[i].as_str().unwrap_or_default().to_string();
+            if let Some(name) = rename(file, code, &old) {
+                names[i] = Value::String(name);
+            }
+        }
+        std::fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
+    }
+    dir
+}
+
 /// The folder the tests serve: `$BUURTKAART_DIST` or `<repo>/dist`.
 pub fn dist_dir() -> PathBuf {
     std::env::var_os("BUURTKAART_DIST")
@@ -305,6 +347,20 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Scrolls the first element matching `css` to the top of its scroll container (waiting for
+    /// it first), and gives smooth scrolling a moment: for a screenshot of a panel section.
+    #[allow(dead_code)] // not every test binary takes screenshots of panel sections
+    pub async fn scroll_to(&self, css: &str) {
+        self.wait_for(css).await;
+        let _: bool = self
+            .js(&format!(
+                "document.querySelector({}).scrollIntoView({{block: 'start'}}); return true;",
+                json!(css)
+            ))
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
     }
 
     /// Clicks the first element matching `css` (waiting for it first).
