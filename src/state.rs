@@ -96,12 +96,33 @@ impl Notice {
 }
 
 /// Shortens untrusted text for display in a notice.
-fn short(s: &str) -> String {
+pub(crate) fn short(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
     }
     out
+}
+
+/// Whether `s` can be an indicator id (`indicator=`): 1–40 ASCII letters, digits or `_`. Whether
+/// the manifest knows it is checked once it is loaded.
+pub(crate) fn valid_indicator(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The view mode read by `params`; years out of order become a notice and the mode's default
+/// years. Shared by the map's and the embed's URL parsers.
+pub(crate) fn finish_mode(params: ModeParams, notices: &mut Vec<Notice>) -> ViewMode {
+    match params.finish() {
+        Ok(m) => m,
+        Err((m, f, t)) => {
+            notices.push(Notice::BadParam {
+                key: "van/tot".into(),
+                value: format!("{f}/{t}"),
+            });
+            m
+        }
+    }
 }
 
 impl ViewState {
@@ -133,17 +154,9 @@ impl ViewState {
         }
         for (key, value) in query {
             let ok = match key.as_str() {
-                "indicator" => {
-                    let valid = !value.is_empty()
-                        && value.len() <= 40
-                        && value
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-                    if valid {
-                        v.indicator = Some(value.clone());
-                    }
-                    valid
-                }
+                "indicator" => valid_indicator(value)
+                    .then(|| v.indicator = Some(value.clone()))
+                    .is_some(),
                 "niveau" => match value.as_str() {
                     "auto" => {
                         v.level = LevelMode::Auto;
@@ -175,16 +188,7 @@ impl ViewState {
                 });
             }
         }
-        match mode.finish() {
-            Ok(m) => v.mode = m,
-            Err((m, f, t)) => {
-                v.mode = m;
-                notices.push(Notice::BadParam {
-                    key: "van/tot".into(),
-                    value: format!("{f}/{t}"),
-                });
-            }
-        }
+        v.mode = finish_mode(mode, &mut notices);
         (v, notices)
     }
 

@@ -6,7 +6,7 @@
 use crate::context::DEFAULT_INDICATOR;
 use crate::lang::Lang;
 use crate::scale::Palette;
-use crate::state::{LevelMode, Notice, ViewState};
+use crate::state::{finish_mode, short, valid_indicator, LevelMode, Notice, ViewState};
 use crate::views::mode::ModeParams;
 use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
@@ -103,15 +103,6 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
-/// Shortens untrusted text for a notice.
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
-}
-
 impl EmbedOptions {
     /// The defaults for an embed of `area`.
     pub fn new(area: AreaCode) -> Self {
@@ -160,17 +151,9 @@ impl EmbedOptions {
         let mut mode = ModeParams::default();
         for (key, value) in query {
             let ok = match key.as_str() {
-                "indicator" => {
-                    let valid = !value.is_empty()
-                        && value.len() <= 40
-                        && value
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-                    if valid {
-                        o.indicator = value.clone();
-                    }
-                    valid
-                }
+                "indicator" => valid_indicator(value)
+                    .then(|| o.indicator = value.clone())
+                    .is_some(),
                 "niveau" => value.parse::<Level>().map(|l| o.level = l).is_ok(),
                 "jaar" => match value.parse::<u16>() {
                     Ok(y) if (1990..=2100).contains(&y) && value.len() == 4 => {
@@ -209,16 +192,7 @@ impl EmbedOptions {
                 });
             }
         }
-        match mode.finish() {
-            Ok(m) => o.mode = m,
-            Err((m, f, t)) => {
-                o.mode = m;
-                notices.push(Notice::BadParam {
-                    key: "van/tot".into(),
-                    value: format!("{f}/{t}"),
-                });
-            }
-        }
+        o.mode = finish_mode(mode, &mut notices);
         if let Some(h) = highlight {
             if o.contains(&h) {
                 o.highlight = Some(h);
