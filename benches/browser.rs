@@ -35,9 +35,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use buurtkaart::carto::{AreaShapes, Projection, Viewport};
-use buurtkaart_model::{AreaIndex, Topology};
-use geo::{Area, Contains, InteriorPoint, Point};
+use buurtkaart::carto::Viewport;
+use geo::Area;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -535,22 +534,7 @@ struct Probe {
 }
 
 fn probes(dist: &Path, n: usize, margin_km: f64) -> Vec<Probe> {
-    let read = |file: &str| {
-        let path = dist.join("data").join(file);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    };
-    let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json"))
-        .expect("buurt.areas.json");
-    let topo =
-        Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).expect("buurt.topo.json");
-    let rows: HashMap<&str, usize> = index
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
-    let shapes = AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default())
-        .expect("buurt shapes");
+    let (index, shapes) = support::places::shapes_in(&dist.join("data"), "buurt");
     let mut by_size: Vec<usize> = (0..shapes.len()).collect();
     by_size.sort_by(|&a, &b| {
         shapes.shapes[b]
@@ -562,28 +546,16 @@ fn probes(dist: &Path, n: usize, margin_km: f64) -> Vec<Probe> {
     for i in by_size {
         let s = &shapes.shapes[i];
         let Some(row) = s.row else { continue };
-        let Some(p) = s.geometry.interior_point() else {
+        let Some(world) = support::places::inner_point(&shapes, i, margin_km) else {
             continue;
         };
-        let room = [
-            (0.0, 0.0),
-            (margin_km, 0.0),
-            (-margin_km, 0.0),
-            (0.0, margin_km),
-            (0.0, -margin_km),
-        ]
-        .iter()
-        .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
         let name = index.names[row].clone();
-        // Another shape on top (an enclave) would show another name; a name seen already
-        // would not prove that the tooltip changed.
-        if !room || shapes.hit(p.x(), p.y()) != Some(i) || out.iter().any(|o| o.name == name) {
+        // A name seen already would not prove that the tooltip changed (`inner_point` already
+        // skips points under another shape, which would show another name).
+        if out.iter().any(|o| o.name == name) {
             continue;
         }
-        out.push(Probe {
-            name,
-            world: (p.x(), p.y()),
-        });
+        out.push(Probe { name, world });
         if out.len() == n {
             break;
         }

@@ -5,18 +5,17 @@
 
 mod support;
 
-use buurtkaart::carto::{AreaShapes, Projection, Viewport};
+use buurtkaart::carto::{AreaShapes, Viewport};
 use buurtkaart::scale::palette::{colours, Palette};
-use buurtkaart_model::{AreaIndex, ScaleKind, Topology, ValueTable};
+use buurtkaart_model::{AreaIndex, ScaleKind, ValueTable};
 use fantoccini::actions::{
     InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
 };
-use geo::{Contains, InteriorPoint, Point};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::server::StaticServer;
-use support::{Browser, BrowserOptions};
+use support::{places, Browser, BrowserOptions};
 
 /// Utrecht: about a hundred buurten, neighbours on every side.
 const GEMEENTE: &str = "GM0344";
@@ -28,34 +27,9 @@ fn read(file: &str) -> String {
 
 /// The buurten, their names and Leefbaarometer values, as the app builds them.
 fn buurten() -> (AreaIndex, ValueTable, AreaShapes) {
-    let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json")).unwrap();
+    let (index, shapes) = places::shapes("buurt");
     let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
-    let topo = Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).unwrap();
-    let rows: std::collections::HashMap<&str, usize> = index
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
-    let shapes =
-        AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default()).unwrap();
     (index, lbm, shapes)
-}
-
-/// A point well inside shape `i` (`margin` km of room on four sides, nothing on top), if any.
-fn inner_point(shapes: &AreaShapes, i: usize, margin: f64) -> Option<(f64, f64)> {
-    let s = &shapes.shapes[i];
-    let p = s.geometry.interior_point()?;
-    let room = [
-        (0.0, 0.0),
-        (margin, 0.0),
-        (-margin, 0.0),
-        (0.0, margin),
-        (0.0, -margin),
-    ]
-    .iter()
-    .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
-    (room && shapes.hit(p.x(), p.y()) == Some(i)).then(|| (p.x(), p.y()))
 }
 
 /// A temporary host page on its own server (another origin than the app).
@@ -100,6 +74,23 @@ impl Drop for Host {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// A browser of `width`×`height` CSS px on a host page whose iframe shows `embed_path`. Keep the
+/// returned [`Host`] alive (`_host`): dropping it stops its server.
+async fn open_host(width: u32, height: u32, embed_path: &str) -> (Browser, Host) {
+    let b = Browser::start_with(BrowserOptions {
+        width,
+        height,
+        ..Default::default()
+    })
+    .await;
+    let host = Host::new(&b, embed_path);
+    b.client
+        .goto(&host.url())
+        .await
+        .expect("open the host page");
+    (b, host)
 }
 
 /// Polls `script` (a function body returning JSON) until `done` accepts its value.
@@ -166,20 +157,12 @@ async fn settled_view(b: &Browser) -> Viewport {
 async fn embed_in_a_host_page_sizes_itself_and_draws_only_its_gemeente() {
     let (index, lbm, shapes) = buurten();
     let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
-    let b = Browser::start_with(BrowserOptions {
-        width: 700,
-        height: 1000,
-        ..Default::default()
-    })
-    .await;
-    let host = Host::new(
-        &b,
+    let (b, _host) = open_host(
+        700,
+        1000,
         &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&jaar=2024"),
-    );
-    b.client
-        .goto(&host.url())
-        .await
-        .expect("open the host page");
+    )
+    .await;
 
     // Height messages: ours, and Datawrapper's shape alongside it.
     let heights = wait_js(
@@ -231,7 +214,7 @@ async fn embed_in_a_host_page_sizes_itself_and_draws_only_its_gemeente() {
     let [x0, y0, x1, y1] = vp.world_bounds();
     for i in shapes.in_bounds([x0, y0, x1, y1]) {
         let s = &shapes.shapes[i];
-        let Some((wx, wy)) = inner_point(&shapes, i, margin) else {
+        let Some((wx, wy)) = places::inner_point(&shapes, i, margin) else {
             continue;
         };
         let (sx, sy) = vp.to_screen(wx, wy);
@@ -330,20 +313,7 @@ async fn embed_in_a_host_page_sizes_itself_and_draws_only_its_gemeente() {
 
 #[tokio::test]
 async fn dark_embed_is_dark_and_follows_the_hosts_theme_message() {
-    let b = Browser::start_with(BrowserOptions {
-        width: 700,
-        height: 1000,
-        ..Default::default()
-    })
-    .await;
-    let host = Host::new(
-        &b,
-        &format!("/embed/gemeente/{GEMEENTE}?indicator=woz&niveau=wijk&lang=en&dark=true&legend=0&interactive=0"),
-    );
-    b.client
-        .goto(&host.url())
-        .await
-        .expect("open the host page");
+    let (b, _host) = open_host(700, 1000, &format!("/embed/gemeente/{GEMEENTE}?indicator=woz&niveau=wijk&lang=en&dark=true&legend=0&interactive=0")).await;
     b.client
         .enter_frame(0)
         .await
@@ -583,20 +553,7 @@ async fn builder_dialog_opens_with_code_link_and_alt_text_and_escape_closes_it()
 #[tokio::test]
 async fn screenshots_of_an_embed_at_three_widths() {
     for width in [360u32, 640, 1000] {
-        let b = Browser::start_with(BrowserOptions {
-            width: width + 32,
-            height: 1100,
-            ..Default::default()
-        })
-        .await;
-        let host = Host::new(
-            &b,
-            &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&jaar=2024&markeer=BU03440311"),
-        );
-        b.client
-            .goto(&host.url())
-            .await
-            .expect("open the host page");
+        let (b, _host) = open_host(width + 32, 1100, &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&jaar=2024&markeer=BU03440311")).await;
         b.client.enter_frame(0).await.unwrap();
         b.wait_for_mark("choropleth-ready").await;
         settled_view(&b).await;
@@ -620,20 +577,12 @@ async fn last_height(b: &Browser) -> f64 {
 #[tokio::test]
 async fn clicking_a_buurt_opens_the_panel_and_the_embed_grows() {
     let (index, _lbm, shapes) = buurten();
-    let b = Browser::start_with(BrowserOptions {
-        width: 700,
-        height: 900,
-        ..Default::default()
-    })
-    .await;
-    let host = Host::new(
-        &b,
+    let (b, _host) = open_host(
+        700,
+        900,
         &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&panel=1"),
-    );
-    b.client
-        .goto(&host.url())
-        .await
-        .expect("open the host page");
+    )
+    .await;
     wait_js(
         &b,
         "first height",
@@ -664,7 +613,7 @@ async fn clicking_a_buurt_opens_the_panel_and_the_embed_grows() {
     });
     let (i, (wx, wy)) = cands
         .iter()
-        .find_map(|&i| inner_point(&shapes, i, 8.0 / vp.scale).map(|p| (i, p)))
+        .find_map(|&i| places::inner_point(&shapes, i, 8.0 / vp.scale).map(|p| (i, p)))
         .expect("a probe");
     let name = &index.names[shapes.shapes[i].row.unwrap()];
     let (sx, sy) = vp.to_screen(wx, wy);
@@ -702,20 +651,12 @@ async fn clicking_a_buurt_opens_the_panel_and_the_embed_grows() {
 
 #[tokio::test]
 async fn the_mouse_wheel_over_an_embed_scrolls_the_host_page() {
-    let b = Browser::start_with(BrowserOptions {
-        width: 700,
-        height: 600,
-        ..Default::default()
-    })
-    .await;
-    let host = Host::new(
-        &b,
+    let (b, _host) = open_host(
+        700,
+        600,
         &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt"),
-    );
-    b.client
-        .goto(&host.url())
-        .await
-        .expect("open the host page");
+    )
+    .await;
     b.client.enter_frame(0).await.unwrap();
     b.wait_for_mark("choropleth-ready").await;
     let before = settled_view(&b).await;

@@ -5,13 +5,13 @@
 
 mod support;
 
-use buurtkaart::carto::{AreaShapes, Projection, Viewport};
+use buurtkaart::carto::Viewport;
 use buurtkaart::scale::palette::{colours, Palette};
-use buurtkaart_model::{AreaIndex, ScaleKind, Topology, ValueTable};
+use buurtkaart_model::{ScaleKind, ValueTable};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use geo::{Area, Contains, InteriorPoint, Point};
+use geo::Area;
 use std::time::Duration;
-use support::Browser;
+use support::{places, Browser};
 
 /// A scored buurt with a point well inside it.
 struct Probe {
@@ -28,17 +28,8 @@ fn read(file: &str) -> String {
 
 /// The `n` largest scored buurten whose interior point has `margin_km` of room around it.
 fn probes(n: usize, margin_km: f64) -> Vec<Probe> {
-    let index = AreaIndex::from_json("buurt.areas.json", &read("buurt.areas.json")).unwrap();
+    let (index, shapes) = places::shapes("buurt");
     let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
-    let topo = Topology::from_json("buurt.topo.json", &read("buurt.topo.json")).unwrap();
-    let rows: std::collections::HashMap<&str, usize> = index
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
-    let shapes =
-        AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default()).unwrap();
     let mut by_size: Vec<usize> = (0..shapes.len()).collect();
     by_size.sort_by(|&a, &b| {
         shapes.shapes[b]
@@ -53,27 +44,14 @@ fn probes(n: usize, margin_km: f64) -> Vec<Probe> {
         let Some(class) = lbm.get("lbm_klasse", row) else {
             continue;
         };
-        let Some(p) = s.geometry.interior_point() else {
+        let Some(world) = places::inner_point(&shapes, i, margin_km) else {
             continue;
         };
-        let room = [
-            (0.0, 0.0),
-            (margin_km, 0.0),
-            (-margin_km, 0.0),
-            (0.0, margin_km),
-            (0.0, -margin_km),
-        ]
-        .iter()
-        .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
-        // Another shape on top (an enclave) would change the colour; skip those.
-        if !room || shapes.hit(p.x(), p.y()) != Some(i) {
-            continue;
-        }
         out.push(Probe {
             code: s.code.clone(),
             name: index.names[row].clone(),
             class: class as u8,
-            world: (p.x(), p.y()),
+            world,
         });
         if out.len() == n {
             break;

@@ -13,16 +13,15 @@
 
 mod support;
 
-use buurtkaart::carto::{AreaShapes, Projection, Viewport};
+use buurtkaart::carto::Viewport;
 use buurtkaart::format;
 use buurtkaart::lang::Lang;
 use buurtkaart::scale::palette::{colours, Palette};
-use buurtkaart_model::{AreaIndex, ScaleKind, Topology};
+use buurtkaart_model::ScaleKind;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
-use geo::{Contains, InteriorPoint, Point};
 use serde_json::Value;
-use support::Browser;
+use support::{places, Browser};
 
 /// A Utrecht wijk with a Leefbaarometer history.
 const WIJK: &str = "WK034401";
@@ -80,21 +79,9 @@ fn change(history: &Value, code: &str, from: u64, to: u64) -> Option<(f64, f64, 
 
 /// A point well inside area `code` of `level` (world km), for reading the map's colour there.
 fn inside(level: &str, code: &str) -> (f64, f64) {
-    let f = format!("{level}.areas.json");
-    let index = AreaIndex::from_json(&f, &read(&f)).unwrap();
-    let f = format!("{level}.topo.json");
-    let topo = Topology::from_json(&f, &read(&f)).unwrap();
-    let row = index.codes.iter().position(|c| c == code);
-    let shapes = AreaShapes::from_topology(
-        &topo,
-        |c| (c == code).then_some(row).flatten(),
-        &Projection::default(),
-    )
-    .unwrap();
-    let s = &shapes.shapes[shapes.index_of(code).unwrap()];
-    let p = s.geometry.interior_point().unwrap();
-    assert!(s.geometry.contains(&Point::new(p.x(), p.y())));
-    (p.x(), p.y())
+    let (_, shapes) = places::shapes(level);
+    let i = shapes.index_of(code).unwrap();
+    places::inner_point(&shapes, i, 0.0).unwrap_or_else(|| panic!("no point inside {code}"))
 }
 
 /// The colour of the base canvas at world point `w`, once the map has drawn.

@@ -28,6 +28,7 @@
 #![allow(dead_code, unused_imports)]
 
 mod chrome;
+pub mod places;
 pub mod server;
 
 pub use server::{Fault, FaultKind, Served};
@@ -47,7 +48,6 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// The text of `public/data/{file}`, from which tests compute what the app should show.
-#[allow(dead_code)] // not every test binary reads data files
 pub fn data_file(file: &str) -> String {
     let path = repo_root().join("public/data").join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -56,7 +56,6 @@ pub fn data_file(file: &str) -> String {
 /// A copy of `dist/` in a temporary folder named after `tag`, with the names of the buurt and
 /// gemeente area files rewritten by `rename(file, code, old name)` (where it gives a name): a data
 /// set with hostile names for the escaping tests.
-#[allow(dead_code)] // not every test binary rewrites names
 pub fn dist_with_names(tag: &str, rename: impl Fn(&str, &str, &str) -> Option<String>) -> PathBuf {
     fn copy_dir(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).unwrap();
@@ -351,7 +350,6 @@ impl Browser {
 
     /// Scrolls the first element matching `css` to the top of its scroll container (waiting for
     /// it first), and gives smooth scrolling a moment: for a screenshot of a panel section.
-    #[allow(dead_code)] // not every test binary takes screenshots of panel sections
     pub async fn scroll_to(&self, css: &str) {
         self.wait_for(css).await;
         let _: bool = self
