@@ -219,6 +219,33 @@ pub async fn drag(b: &Browser, from: &[(f64, f64)], to: &[(f64, f64)], steps: us
     touch(b, "touchEnd", &[]).await;
 }
 
+/// Centre of the first element matching `css` once it has stopped moving (sheet slides, scrolls)
+/// and is the element a finger there would touch.
+pub async fn settled_centre(b: &Browser, css: &str) -> (f64, f64) {
+    let start = Instant::now();
+    let mut last = centre(b, css).await;
+    loop {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let now = centre(b, css).await;
+        let on_top: bool = b
+            .js(&format!(
+                "const e = document.querySelector({css}); const t = document.elementFromPoint({x}, {y}); return !!t && (t === e || e.contains(t));",
+                css = json!(css),
+                x = now.0,
+                y = now.1
+            ))
+            .await;
+        if now == last && on_top {
+            return now;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{css} did not settle under the finger: {last:?} → {now:?}, on top: {on_top}"
+        );
+        last = now;
+    }
+}
+
 /// Centre of the first element matching `css`, in viewport CSS px.
 pub async fn centre(b: &Browser, css: &str) -> (f64, f64) {
     b.wait_for(css).await;

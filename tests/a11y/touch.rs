@@ -1,7 +1,7 @@
 //! The phone journey with touch only (CDP touch events at 390x844): tap an area, drag the
 //! bottom sheet, pinch the map; no page zoom, no sideways scrolling, 44 px touch targets.
 
-use super::{centre, drag, ready, touch, wait_until};
+use super::{centre, drag, ready, settled_centre, touch, wait_until};
 use crate::support::Browser;
 use serde_json::json;
 use std::time::Duration;
@@ -102,10 +102,15 @@ async fn phone_journey_with_touch() {
     let _: bool = b
         .js("document.querySelector('.table-toggle').scrollIntoView({ block: 'center' }); return true;")
         .await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let (tx, ty) = centre(&b, ".table-toggle").await;
+    let (tx, ty) = settled_centre(&b, ".table-toggle").await;
     touch(&b, "touchStart", &[(tx, ty)]).await;
     touch(&b, "touchEnd", &[]).await;
+    wait_until(
+        &b,
+        "return document.querySelector('.table-toggle').getAttribute('aria-expanded') === 'true';",
+        "a tap on the table toggle to open the table",
+    )
+    .await;
     b.wait_for(".area-table tbody tr .row-select").await;
     no_sideways_scroll(&b, "table open").await;
     let (table_w, wrap_w): (f64, f64) = b
