@@ -314,3 +314,87 @@ async fn phone_layout_shows_map_and_legend() {
     b.screenshot("map-phone").await;
     b.close().await;
 }
+
+/// Pixels of the base canvas at CSS points `pts` (of the canvas), read in the page.
+const PIXELS_AT: &str = "(pts) => { const c = document.querySelector('.map-base');
+    const k = c.width / c.getBoundingClientRect().width; const g = c.getContext('2d');
+    return pts.map(([x, y]) => [...g.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data].slice(0, 3)); }";
+
+#[tokio::test]
+async fn a_recolour_paints_at_once_from_the_area_map_then_smooths_its_edges() {
+    let probes = probes(40, 2.0);
+    let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
+    let b = Browser::start(1280, 800).await;
+    b.goto("/?indicator=lbm_afw").await;
+    b.wait_for_mark("choropleth-ready").await;
+    // The area-per-pixel map is built once the map has rested after its full draw.
+    b.wait_for(".map-canvas[data-ids-ms]").await;
+    let (vp, _, _) = view(&b).await;
+    let pts: Vec<(f64, f64)> = probes
+        .iter()
+        .map(|p| vp.to_screen(p.world.0, p.world.1))
+        .collect();
+
+    // Catch the canvas at each draw, before anything else can paint over it.
+    let _: bool = b
+        .js(&format!(
+            "const el = document.querySelector('.map-canvas'); const at = {PIXELS_AT};
+             const pts = {}; window.__draws = [];
+             new MutationObserver(() => window.__draws.push([el.dataset.drawKind, at(pts)]))
+               .observe(el, {{ attributes: true, attributeFilter: ['data-draw-ms'] }});
+             return true;",
+            serde_json::to_string(&pts).unwrap()
+        ))
+        .await;
+    let picker = b.wait_for("#indicator-picker").await;
+    picker
+        .select_by_value("lbm_klasse")
+        .await
+        .expect("choose lbm_klasse");
+    b.wait_for_text(".legend-title", "Leefbaarheid (klasse)")
+        .await;
+    let mut draws: Vec<(String, Vec<[u8; 3]>)> = Vec::new();
+    for _ in 0..100 {
+        draws = b.js("return window.__draws;").await;
+        if draws.iter().any(|d| d.0 == "full") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let kinds: Vec<&str> = draws.iter().map(|d| d.0.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["quick", "full"],
+        "a recolour paints quickly, then once anti-aliased"
+    );
+    let near = |a: [u8; 3], b: [u8; 3]| (0..3).all(|k| (a[k] as i32 - b[k] as i32).abs() <= 3);
+    let quick_right = probes
+        .iter()
+        .zip(&draws[0].1)
+        .filter(|(p, got)| {
+            let w = palette[p.class as usize - 1];
+            near(**got, [w.0, w.1, w.2])
+        })
+        .count();
+    let same = draws[0]
+        .1
+        .iter()
+        .zip(&draws[1].1)
+        .filter(|(q, f)| near(**q, **f))
+        .count();
+    println!(
+        "quick frame: {quick_right} of {} probes in their class colour; {same} the same as the full draw",
+        probes.len()
+    );
+    assert!(
+        quick_right * 10 >= probes.len() * 9,
+        "the quick frame has the wrong colours"
+    );
+    assert!(
+        same * 10 >= probes.len() * 9,
+        "the quick frame and the full draw differ"
+    );
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}

@@ -1,5 +1,6 @@
 //! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
 mod gestures;
+mod idmap;
 mod inputs;
 mod paths;
 mod renderer;
@@ -28,6 +29,7 @@ pub struct MapHandle {
     frame_pending: Rc<Cell<bool>>,
     full_wanted: Rc<Cell<bool>>,
     idle_gen: Rc<Cell<u32>>,
+    ids_gen: Rc<Cell<u32>>,
     gestures: Rc<RefCell<Gestures>>,
 }
 
@@ -38,6 +40,7 @@ impl MapHandle {
             frame_pending: Rc::new(Cell::new(false)),
             full_wanted: Rc::new(Cell::new(false)),
             idle_gen: Rc::new(Cell::new(0)),
+            ids_gen: Rc::new(Cell::new(0)),
             gestures: Rc::new(RefCell::new(Gestures::default())),
         }
     }
@@ -62,15 +65,35 @@ impl MapHandle {
             let full = h.full_wanted.replace(false);
             let slow = h.with(|r| r.last_full_ms > 12.0).unwrap_or(false);
             if full || !slow {
-                h.with(|r| r.draw_full());
+                h.draw_full_now();
             } else {
                 let moved = h.with(|r| r.draw_fast()).unwrap_or(false);
                 if !moved {
-                    h.with(|r| r.draw_full());
+                    h.draw_full_now();
                 }
                 h.repaint_when_idle();
             }
         });
+    }
+
+    /// Draws the choropleth fully now, and its area-per-pixel map for quick recolours once the
+    /// map has rested a while (not during a gesture, not on the way to the first paint).
+    pub fn draw_full_now(&self) {
+        self.with(|r| r.draw_full());
+        let gen = self.ids_gen.get().wrapping_add(1);
+        self.ids_gen.set(gen);
+        let gesture = self.idle_gen.get();
+        let h = self.clone();
+        set_timeout(
+            move || {
+                let resting =
+                    h.ids_gen.get() == gen && h.idle_gen.get() == gesture && !h.frame_pending.get();
+                if resting {
+                    h.with(|r| r.build_ids());
+                }
+            },
+            Duration::from_millis(300),
+        );
     }
 
     /// Repaints fully after the gesture has rested for a moment.
@@ -367,16 +390,15 @@ pub fn MapView(
                 level,
                 shapes,
                 class_of,
-                colours: cols.iter().map(|c| c.css()).collect(),
-                no_data: no_data(dark).css(),
+                colours: cols,
+                no_data: no_data(dark),
                 highlight,
                 gemeenten,
                 border: if dark {
-                    "rgba(18,20,24,0.75)"
+                    [18, 20, 24, 191]
                 } else {
-                    "rgba(255,255,255,0.8)"
-                }
-                .into(),
+                    [255, 255, 255, 204]
+                },
                 outline: if dark {
                     "rgba(230,230,230,0.5)"
                 } else {
@@ -393,8 +415,15 @@ pub fn MapView(
                 } else {
                     ("#111".into(), "#fff".into())
                 };
-                r.draw_full();
             });
+            // The same view in other colours paints at once from the area-per-pixel map; the
+            // anti-aliased draw follows when the user pauses (arrowing through indicators
+            // only paints the quick frames).
+            if h.with(|r| r.recolour()).unwrap_or(false) {
+                h.repaint_when_idle();
+            } else {
+                h.draw_full_now();
+            }
             if complete && !ctx.ready.get_untracked() {
                 mark_ready(ctx);
             }

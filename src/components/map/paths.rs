@@ -60,7 +60,7 @@ fn trace<'a>(path: &Path2d, rings: &[Vec<i32>], arc: &mut impl FnMut(usize) -> &
 
 /// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
 /// joint point, which is given once.
-fn for_each_point<'a>(
+pub(super) fn for_each_point<'a>(
     refs: &[i32],
     arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
     mut f: impl FnMut(&Coord<f64>),
@@ -137,15 +137,42 @@ impl PathCache {
         svg: &mut String,
         level: Level,
         shapes: &Arc<AreaShapes>,
-        items: impl IntoIterator<Item = usize>,
+        items: &[usize],
         scale: f64,
     ) {
-        let Some(step) = step_of(scale) else {
-            for i in items {
-                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| &shapes.arcs[a]);
+        self.with_arcs(level, shapes, items, scale, |arc| {
+            for &i in items {
+                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| arc(a));
             }
-            return;
+        });
+    }
+
+    /// Calls `f` with the arcs of `shapes` (of `level`) detailed for `scale`: `arc(a)` is arc
+    /// `a`, simplified once per detail step for the areas `items` (others as stored).
+    pub fn with_arcs<'s, R>(
+        &'s mut self,
+        level: Level,
+        shapes: &'s Arc<AreaShapes>,
+        items: &[usize],
+        scale: f64,
+        f: impl FnOnce(&dyn Fn(usize) -> &'s [Coord<f64>]) -> R,
+    ) -> R {
+        if let Some(step) = step_of(scale) {
+            self.simplify(level, shapes, items, step);
+        }
+        let this: &'s Self = self;
+        let detail = step_of(scale).and_then(|_| this.levels.get(&level));
+        let arc = move |a: usize| -> &'s [Coord<f64>] {
+            detail
+                .and_then(|d| d.arcs.get(a))
+                .and_then(|s| s.as_deref())
+                .unwrap_or(&shapes.arcs[a])
         };
+        f(&arc)
+    }
+
+    /// Simplifies the arcs of `items` for detail step `step`, once.
+    fn simplify(&mut self, level: Level, shapes: &Arc<AreaShapes>, items: &[usize], step: i32) {
         let d = self.levels.entry(level).or_insert_with(|| Detail {
             shapes: shapes.clone(),
             step,
@@ -162,21 +189,13 @@ impl PathCache {
             d.arcs = vec![None; shapes.arcs.len()];
         }
         let eps = TOLERANCE_PX / 2f64.powi(step);
-        let items: Vec<usize> = items.into_iter().collect();
-        // Simplify what these areas need first, then draw from shared borrows.
-        for &i in &items {
+        for &i in items {
             for &r in shapes.shapes[i].rings.iter().flatten() {
                 let a = if r < 0 { (!r) as usize } else { r as usize };
                 if let Some(slot @ None) = d.arcs.get_mut(a) {
                     *slot = Some(LineString::new(shapes.arcs[a].clone()).simplify(eps).0);
                 }
             }
-        }
-        let arcs = &d.arcs;
-        for i in items {
-            trace_svg(svg, &shapes.shapes[i].rings, &mut |a| {
-                arcs[a].as_deref().unwrap_or(&shapes.arcs[a])
-            });
         }
     }
 

@@ -1,13 +1,19 @@
 //! Draws a level's areas on a canvas: one `Path2d` per class, built from the topology's arcs
 //! (see `paths`) and filled with the world transform. An overlay canvas carries hover and
 //! selection, so moving the pointer never repaints the choropleth.
-use super::paths::{PathCache, M_PER_KM};
+//!
+//! After a full draw, an [`IdMap`] of the same view is built when the map rests; a recolour of
+//! the same geometry then paints from it at once ([`Renderer::recolour`]) and the anti-aliased
+//! full draw follows when the user pauses.
+use super::idmap::{area_id, IdMap, UNDERLAY};
+use super::paths::{for_each_point, PathCache, M_PER_KM};
 use crate::carto::shapes::within;
 use crate::carto::{AreaShapes, Viewport};
+use crate::scale::palette::Rgb;
 use buurtkaart_model::Level;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData, Path2d};
 
 /// What to draw: a level coloured by classes.
 pub struct Layer {
@@ -17,16 +23,16 @@ pub struct Layer {
     pub shapes: Arc<AreaShapes>,
     /// Class per shape (`None` = no data).
     pub class_of: Vec<Option<u8>>,
-    /// Fill per class (CSS colour).
-    pub colours: Vec<String>,
+    /// Fill per class.
+    pub colours: Vec<Rgb>,
     /// Fill for "no data".
-    pub no_data: String,
+    pub no_data: Rgb,
     /// Only this class at full strength (legend highlight).
     pub highlight: Option<Option<usize>>,
     /// Gemeenten drawn beneath (no-data style) and outlined on top.
     pub gemeenten: Option<Arc<AreaShapes>>,
-    /// Thin border between areas.
-    pub border: String,
+    /// Thin border between areas (RGBA).
+    pub border: [u8; 4],
     /// Gemeente outline colour.
     pub outline: String,
     /// Draw only areas within this focus (code body prefix, see [`within`]).
@@ -58,6 +64,124 @@ pub struct Renderer {
     pub focus_colours: (String, String),
     /// Outline of the selected shape, built by [`Renderer::prepare`].
     selected_path: Option<(Level, usize, Path2d)>,
+    /// What the last full draw drew, with its gemeente outlines and whether it drew borders.
+    drawn: Option<Drawn>,
+    /// Area per pixel of a full draw's geometry, once built ([`Renderer::build_ids`]).
+    ids: Option<(Geometry, IdMap)>,
+    /// Pixels of the last recolour (reused).
+    rgba: Vec<u8>,
+}
+
+/// What decides which area covers which pixel: everything of a layer but its colours.
+#[derive(Clone)]
+struct Geometry {
+    level: Level,
+    shapes: Arc<AreaShapes>,
+    gemeenten: Option<Arc<AreaShapes>>,
+    only: Option<String>,
+    viewport: Viewport,
+    dpr: f64,
+}
+
+impl PartialEq for Geometry {
+    fn eq(&self, o: &Self) -> bool {
+        self.level == o.level
+            && Arc::ptr_eq(&self.shapes, &o.shapes)
+            && match (&self.gemeenten, &o.gemeenten) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.only == o.only
+            && self.viewport == o.viewport
+            && self.dpr == o.dpr
+    }
+}
+
+/// The geometry of a full draw and what a recolour redraws on top of its pixels.
+struct Drawn {
+    geometry: Geometry,
+    /// Gemeente outlines and their line width (in path units).
+    outlines: Option<(Path2d, f64)>,
+    borders: bool,
+}
+
+/// Whether class `class` (`None`: no data) is dimmed by the legend highlight `highlight`.
+fn dimmed(highlight: Option<Option<usize>>, class: Option<usize>) -> bool {
+    matches!(highlight, Some(h) if h != class)
+}
+
+/// A full draw faster than this (ms) is cheaper than a quick recolour, which costs about as
+/// much per pixel whatever is on the map (10–20 ms for a desktop map).
+const QUICK_FROM_MS: f64 = 16.0;
+
+/// Opacity of dimmed classes.
+const DIM_ALPHA: f64 = 0.18;
+
+/// `rgba(…)` for an RGBA colour.
+fn css_rgba([r, g, b, a]: [u8; 4]) -> String {
+    format!("rgba({r},{g},{b},{:.3})", a as f64 / 255.0)
+}
+
+/// The areas of `layer` to draw in `bounds`: the gemeenten beneath (if any) and the level's own.
+fn visible(
+    layer: &Layer,
+    bounds: crate::carto::viewport::Bounds,
+) -> (Option<Vec<usize>>, Vec<usize>) {
+    let only = layer.only.as_deref();
+    let gem_only = only.map(|o| &o[..o.len().min(4)]);
+    let gem = match &layer.gemeenten {
+        Some(g) if layer.level != Level::Gemeente => {
+            let mut vis = g.in_bounds(bounds);
+            vis.retain(|&i| within(&g.shapes[i].code, gem_only));
+            Some(vis)
+        }
+        _ => None,
+    };
+    let mut own = layer.shapes.in_bounds(bounds);
+    own.retain(|&i| within(&layer.shapes.shapes[i].code, only));
+    (gem, own)
+}
+
+/// Rasterises the areas `items` of `shapes` into `ids` with `id(i)`, from the arcs the canvas
+/// drew at `viewport`.
+#[allow(clippy::too_many_arguments)]
+fn burn(
+    ids: &mut IdMap,
+    paths: &mut PathCache,
+    level: Level,
+    shapes: &Arc<AreaShapes>,
+    items: &[usize],
+    viewport: &Viewport,
+    dpr: f64,
+    id: impl Fn(usize) -> u32,
+) {
+    let v = *viewport;
+    let dev = |p: &geo::Coord<f64>| {
+        (
+            ((p.x - v.cx) * v.scale + v.width / 2.0) * dpr,
+            ((p.y - v.cy) * v.scale + v.height / 2.0) * dpr,
+        )
+    };
+    paths.with_arcs(level, shapes, items, v.scale, |arc| {
+        for &i in items {
+            for refs in &shapes.shapes[i].rings {
+                let (mut first, mut last) = (None, None);
+                for_each_point(refs, &mut |a| arc(a), |p| {
+                    let q = dev(p);
+                    match last {
+                        None => first = Some(q),
+                        Some(l) => ids.edge(l, q),
+                    }
+                    last = Some(q);
+                });
+                if let (Some(a), Some(b)) = (last, first) {
+                    ids.edge(a, b);
+                }
+            }
+            ids.fill(id(i));
+        }
+    });
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -99,6 +223,9 @@ impl Renderer {
             selected: None,
             focus_colours: ("#111".into(), "#fff".into()),
             selected_path: None,
+            drawn: None,
+            ids: None,
+            rgba: Vec::new(),
         })
     }
 
@@ -140,6 +267,19 @@ impl Renderer {
         ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     }
 
+    /// The geometry the current layer and viewport draw.
+    fn geometry(&self) -> Option<Geometry> {
+        let layer = self.layer.as_ref()?;
+        Some(Geometry {
+            level: layer.level,
+            shapes: layer.shapes.clone(),
+            gemeenten: layer.gemeenten.clone(),
+            only: layer.only.clone(),
+            viewport: self.viewport,
+            dpr: self.dpr,
+        })
+    }
+
     /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures.
     pub fn draw_full(&mut self) {
         let t0 = now();
@@ -147,6 +287,7 @@ impl Renderer {
         let Some(layer) = &self.layer else {
             return;
         };
+        let geometry = self.geometry();
         self.world_transform(&self.ctx);
         // The paths are in metres (see `paths`); `scale` below is in px per metre.
         let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
@@ -155,20 +296,18 @@ impl Renderer {
         let bounds = self.viewport.world_bounds();
         let km_scale = self.viewport.scale;
         let scale = km_scale / M_PER_KM;
+        let no_data = layer.no_data.css();
+        let (gem_visible, visible) = visible(layer, bounds);
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
         // the same path outlines them on top.
-        let only = layer.only.as_deref();
-        let gem_only = only.map(|o| &o[..o.len().min(4)]);
-        let gem_path = match &layer.gemeenten {
-            Some(g) if layer.level != Level::Gemeente => {
-                let mut vis = g.in_bounds(bounds);
-                vis.retain(|&i| within(&g.shapes[i].code, gem_only));
+        let gem_path = match (&layer.gemeenten, gem_visible) {
+            (Some(g), Some(vis)) => {
                 let mut svg = String::new();
-                paths.append(&mut svg, Level::Gemeente, g, vis, km_scale);
+                paths.append(&mut svg, Level::Gemeente, g, &vis, km_scale);
                 let path = Path2d::new_with_path_string(&svg).ok();
                 if let Some(p) = &path {
-                    ctx.set_fill_style_str(&layer.no_data);
+                    ctx.set_fill_style_str(&no_data);
                     ctx.fill_with_path_2d(p);
                 }
                 path
@@ -177,8 +316,6 @@ impl Renderer {
         };
 
         crate::perf::mark("draw:underlay");
-        let mut visible = layer.shapes.in_bounds(bounds);
-        visible.retain(|&i| within(&layer.shapes.shapes[i].code, only));
         let n = layer.colours.len();
         // Areas per class (the last one: no data), each class drawn as one path.
         let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
@@ -200,7 +337,7 @@ impl Renderer {
                     return None;
                 }
                 let mut svg = String::with_capacity(items.len() * 160);
-                paths.append(&mut svg, layer.level, &layer.shapes, items, km_scale);
+                paths.append(&mut svg, layer.level, &layer.shapes, &items, km_scale);
                 Path2d::new_with_path_string(&svg).ok()
             })
             .collect();
@@ -216,20 +353,20 @@ impl Renderer {
             ((b[2] - b[0]) * (b[3] - b[1]) / visible.len() as f64).sqrt() * km_scale
         };
         let borders = avg_px > 14.0;
+        let border = css_rgba(layer.border);
         ctx.set_line_join("round");
         for (c, path) in class_paths.iter().enumerate() {
             let Some(path) = path else { continue };
-            let colour = if c == n {
-                &layer.no_data
-            } else {
-                &layer.colours[c]
-            };
-            let dim = matches!(layer.highlight, Some(h) if h != (c < n).then_some(c));
-            ctx.set_global_alpha(if dim { 0.18 } else { 1.0 });
-            ctx.set_fill_style_str(colour);
+            let class = (c < n).then_some(c);
+            let dim = dimmed(layer.highlight, class);
+            ctx.set_global_alpha(if dim { DIM_ALPHA } else { 1.0 });
+            match class {
+                Some(c) => ctx.set_fill_style_str(&layer.colours[c].css()),
+                None => ctx.set_fill_style_str(&no_data),
+            }
             ctx.fill_with_path_2d(path);
             if borders {
-                ctx.set_stroke_style_str(&layer.border);
+                ctx.set_stroke_style_str(&border);
                 ctx.set_line_width(0.6 / scale);
                 ctx.stroke_with_path(path);
             }
@@ -238,27 +375,152 @@ impl Renderer {
         crate::perf::mark("draw:fills");
 
         // Gemeente outlines on top of wijken and buurten.
+        let outline_width = (if borders { 1.4 } else { 0.7 }) / scale;
         if let Some(lines) = &gem_path {
             ctx.set_stroke_style_str(&layer.outline);
-            ctx.set_line_width((if avg_px > 14.0 { 1.4 } else { 0.7 }) / scale);
+            ctx.set_line_width(outline_width);
             ctx.stroke_with_path(lines);
         }
+        self.drawn = geometry.map(|geometry| Drawn {
+            geometry,
+            outlines: gem_path.map(|p| (p, outline_width)),
+            borders,
+        });
 
         crate::perf::mark("draw:outlines");
-        // Keep a copy for smooth gestures.
+        self.keep_snapshot();
+        self.last_full_ms = now() - t0;
+        self.publish("full", self.last_full_ms);
+        self.draw_overlay();
+    }
+
+    /// Keeps a copy of the base canvas for smooth gestures.
+    fn keep_snapshot(&mut self) {
         self.clear(&self.sctx, &self.snapshot);
         let _ = self
             .sctx
             .draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
         self.snap_viewport = Some(self.viewport);
-        self.last_full_ms = now() - t0;
-        self.publish();
+    }
+
+    /// Builds the area-per-pixel map of the last full draw, unless it is there already or the
+    /// draw was fast enough to repeat.
+    /// Returns how long that took (ms), or `None` if nothing was built.
+    pub fn build_ids(&mut self) -> Option<f64> {
+        if self.last_full_ms < QUICK_FROM_MS {
+            self.ids = None;
+            return None;
+        }
+        let drawn = self.drawn.as_ref()?;
+        if self.geometry().as_ref() != Some(&drawn.geometry)
+            || self.ids.as_ref().is_some_and(|(g, _)| *g == drawn.geometry)
+        {
+            return None;
+        }
+        let t0 = now();
+        let g = drawn.geometry.clone();
+        let layer = self.layer.as_ref()?;
+        let mut ids = IdMap::new(self.base.width() as usize, self.base.height() as usize);
+        let (gem_visible, visible) = visible(layer, self.viewport.world_bounds());
+        if let (Some(gem), Some(vis)) = (&layer.gemeenten, gem_visible) {
+            let paths = &mut self.paths;
+            burn(
+                &mut ids,
+                paths,
+                Level::Gemeente,
+                gem,
+                &vis,
+                &g.viewport,
+                g.dpr,
+                |_| UNDERLAY,
+            );
+        }
+        burn(
+            &mut ids,
+            &mut self.paths,
+            layer.level,
+            &layer.shapes,
+            &visible,
+            &g.viewport,
+            g.dpr,
+            area_id,
+        );
+        self.ids = Some((g, ids));
+        let ms = now() - t0;
+        if let Some(el) = self.base.parent_element() {
+            let _ = el.set_attribute("data-ids-ms", &format!("{ms:.1}"));
+        }
+        Some(ms)
+    }
+
+    /// Paints the current layer's colours from the area-per-pixel map, without anti-aliased
+    /// edges, when the geometry is the one it was built for and a full draw of it is slow.
+    /// Returns false (and paints nothing) otherwise: then [`Self::draw_full`] shows the layer.
+    pub fn recolour(&mut self) -> bool {
+        let t0 = now();
+        let (Some(layer), Some(drawn), Some((built, ids))) = (&self.layer, &self.drawn, &self.ids)
+        else {
+            return false;
+        };
+        if self.geometry().as_ref() != Some(built)
+            || drawn.geometry != *built
+            || self.last_full_ms < QUICK_FROM_MS
+        {
+            return false;
+        }
+        let (w, h) = (self.base.width(), self.base.height());
+        if (ids.width, ids.height) != (w as usize, h as usize) {
+            return false;
+        }
+        // Colour per id: nothing, the gemeente underlay, then every area of the level.
+        let n = layer.colours.len();
+        let nd = layer.no_data;
+        let underlay = layer.gemeenten.is_some() && layer.level != Level::Gemeente;
+        let mut lut = Vec::with_capacity(layer.shapes.len() + 2);
+        lut.push([0, 0, 0, 0]);
+        lut.push([nd.0, nd.1, nd.2, 255]);
+        for i in 0..layer.shapes.len() {
+            let class = layer.class_of.get(i).copied().flatten().map(usize::from);
+            let class = class.filter(|&c| c < n);
+            let c = class.map(|c| layer.colours[c]).unwrap_or(nd);
+            lut.push(if !dimmed(layer.highlight, class) {
+                [c.0, c.1, c.2, 255]
+            } else if underlay {
+                let mix = |a: u8, b: u8| {
+                    (a as f64 * DIM_ALPHA + b as f64 * (1.0 - DIM_ALPHA)).round() as u8
+                };
+                [mix(c.0, nd.0), mix(c.1, nd.1), mix(c.2, nd.2), 255]
+            } else {
+                [c.0, c.1, c.2, (255.0 * DIM_ALPHA).round() as u8]
+            });
+        }
+        let border = drawn.borders.then_some(layer.border);
+        ids.paint(&lut, border, &mut self.rgba);
+        let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), w, h)
+        else {
+            return false;
+        };
+        self.clear(&self.ctx, &self.base);
+        if self.ctx.put_image_data(&image, 0.0, 0.0).is_err() {
+            return false;
+        }
+        if let Some((lines, width)) = &drawn.outlines {
+            self.world_transform(&self.ctx);
+            let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
+            self.ctx.set_line_join("round");
+            self.ctx.set_stroke_style_str(&layer.outline);
+            self.ctx.set_line_width(*width);
+            self.ctx.stroke_with_path(lines);
+        }
+        self.keep_snapshot();
+        self.publish("quick", now() - t0);
         self.draw_overlay();
+        true
     }
 
     /// Exposes the drawn view as `data-*` attributes of the map element, so tests and the
     /// benchmark can relate screen pixels to places without reaching into the app.
-    fn publish(&self) {
+    fn publish(&self, kind: &str, ms: f64) {
         let Some(el) = self.base.parent_element() else {
             return;
         };
@@ -269,7 +531,8 @@ impl Renderer {
             ("data-scale", format!("{}", v.scale)),
             ("data-cx", format!("{}", v.cx)),
             ("data-cy", format!("{}", v.cy)),
-            ("data-draw-ms", format!("{:.1}", self.last_full_ms)),
+            ("data-draw-kind", kind.to_string()),
+            ("data-draw-ms", format!("{ms:.1}")),
         ] {
             let _ = el.set_attribute(k, &val);
         }
