@@ -131,8 +131,15 @@ async fn keyboard_pans_zooms_and_selects_the_centre() {
     let before: f64 = b.js(scale_js).await;
     let map = b.wait_for(".map-canvas").await;
     map.send_keys("+").await.expect("type +");
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let after: f64 = b.js(scale_js).await;
+    // The zoom animates; wait (bounded) for it instead of a fixed time that a busy CI misses.
+    let mut after: f64 = before;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        after = b.js(scale_js).await;
+        if after > before * 1.3 {
+            break;
+        }
+    }
     assert!(
         after > before * 1.3,
         "'+' did not zoom in: {before} → {after}"

@@ -143,8 +143,14 @@ async fn phone_journey_with_touch() {
         15,
     )
     .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let after: f64 = b.js(scale_js).await;
+    let mut after: f64 = before;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        after = b.js(scale_js).await;
+        if after > before * 2.0 {
+            break;
+        }
+    }
     let page_zoom: f64 = b.js("return window.visualViewport.scale;").await;
     println!("pinch: map scale {before:.4} → {after:.4}, visualViewport.scale {page_zoom}");
     assert!(
