@@ -25,6 +25,10 @@ struct Detail {
     step: i32,
     /// Arcs simplified so far (lazily, as areas come into view).
     arcs: Vec<Option<Vec<Coord<f64>>>>,
+    /// SVG path data of the areas traced so far, one after another ...
+    svg: String,
+    /// ... and where each area's is in it: a redraw in other colours only concatenates.
+    svg_at: Vec<Option<(u32, u32)>>,
 }
 
 /// Simplified arcs per level, for the current detail step.
@@ -131,7 +135,8 @@ impl PathCache {
     /// (scale the canvas by 1 / [`M_PER_KM`]), detailed for `scale`.
     ///
     /// One string per class, parsed by the browser in one call, is much faster than a
-    /// `lineTo` call per vertex on a large `Path2d`.
+    /// `lineTo` call per vertex on a large `Path2d`. Each area's data is kept per detail step,
+    /// so a redraw in other colours (or after a pan within the step) only concatenates.
     pub fn append(
         &mut self,
         svg: &mut String,
@@ -140,11 +145,34 @@ impl PathCache {
         items: &[usize],
         scale: f64,
     ) {
-        self.with_arcs(level, shapes, items, scale, |arc| {
+        let Some(step) = step_of(scale) else {
+            // Full detail: few areas are in view, traced as they come.
             for &i in items {
-                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| arc(a));
+                trace_svg(svg, &shapes.shapes[i].rings, &mut |a| &shapes.arcs[a]);
             }
-        });
+            return;
+        };
+        self.simplify(level, shapes, items, step);
+        let Some(d) = self.levels.get_mut(&level) else {
+            return;
+        };
+        for &i in items {
+            let (from, to) = match d.svg_at.get(i) {
+                Some(Some((from, to))) => (*from as usize, *to as usize),
+                _ => {
+                    let from = d.svg.len();
+                    let arcs = &d.arcs;
+                    trace_svg(&mut d.svg, &shapes.shapes[i].rings, &mut |a| {
+                        arcs[a].as_deref().unwrap_or(&shapes.arcs[a])
+                    });
+                    if let Some(slot) = d.svg_at.get_mut(i) {
+                        *slot = Some((from as u32, d.svg.len() as u32));
+                    }
+                    (from, d.svg.len())
+                }
+            };
+            svg.push_str(&d.svg[from..to]);
+        }
     }
 
     /// Calls `f` with the arcs of `shapes` (of `level`) detailed for `scale`: `arc(a)` is arc
@@ -177,16 +205,24 @@ impl PathCache {
             shapes: shapes.clone(),
             step,
             arcs: Vec::new(),
+            svg: String::new(),
+            svg_at: Vec::new(),
         });
         if d.step != step || !Arc::ptr_eq(&d.shapes, shapes) {
             *d = Detail {
                 shapes: shapes.clone(),
                 step,
                 arcs: Vec::new(),
+                svg: String::new(),
+                svg_at: Vec::new(),
             };
         }
         if d.arcs.len() != shapes.arcs.len() {
             d.arcs = vec![None; shapes.arcs.len()];
+        }
+        if d.svg_at.len() != shapes.len() {
+            d.svg_at = vec![None; shapes.len()];
+            d.svg.clear();
         }
         let eps = TOLERANCE_PX / 2f64.powi(step);
         for &i in items {
