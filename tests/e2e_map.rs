@@ -327,8 +327,9 @@ async fn a_recolour_paints_at_once_from_the_area_map_then_smooths_its_edges() {
     let b = Browser::start(1280, 800).await;
     b.goto("/?indicator=lbm_afw").await;
     b.wait_for_mark("choropleth-ready").await;
-    // The area-per-pixel map is built once the map has rested after its full draw.
-    b.wait_for(".map-canvas[data-ids-ms]").await;
+    // The first national view paints from an area-per-pixel map, then anti-aliased.
+    b.wait_for(".map-canvas[data-ids-ms][data-draw-kind='full']")
+        .await;
     let (vp, _, _) = view(&b).await;
     let pts: Vec<(f64, f64)> = probes
         .iter()

@@ -416,10 +416,11 @@ pub fn MapView(
                     ("#111".into(), "#fff".into())
                 };
             });
-            // The same view in other colours paints at once from the area-per-pixel map; the
-            // anti-aliased draw follows when the user pauses (arrowing through indicators
-            // only paints the quick frames).
-            if h.with(|r| r.recolour()).unwrap_or(false) {
+            // The same view in other colours paints at once from the area-per-pixel map, and a
+            // new dense view (the national buurt map) from a fresh one; the anti-aliased draw
+            // follows when the user pauses (arrowing through indicators only paints the quick
+            // frames).
+            if h.with(|r| r.recolour() || r.draw_first()).unwrap_or(false) {
                 h.repaint_when_idle();
             } else {
                 h.draw_full_now();
