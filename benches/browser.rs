@@ -554,12 +554,10 @@ struct Probe {
 fn probes(dist: &Path, n: usize, margin_km: f64) -> Vec<Probe> {
     let (index, shapes) = support::places::shapes_in(&dist.join("data"), "buurt");
     let mut by_size: Vec<usize> = (0..shapes.len()).collect();
-    by_size.sort_by(|&a, &b| {
-        shapes.shapes[b]
-            .geometry
-            .unsigned_area()
-            .total_cmp(&shapes.shapes[a].geometry.unsigned_area())
-    });
+    let areas: Vec<f64> = (0..shapes.len())
+        .map(|i| shapes.geometry(i).unsigned_area())
+        .collect();
+    by_size.sort_by(|&a, &b| areas[b].total_cmp(&areas[a]));
     let mut out: Vec<Probe> = Vec::new();
     for i in by_size {
         let s = &shapes.shapes[i];

@@ -31,12 +31,10 @@ fn probes(n: usize, margin_km: f64) -> Vec<Probe> {
     let (index, shapes) = places::shapes("buurt");
     let lbm = ValueTable::from_json("buurt.lbm.json", &read("buurt.lbm.json")).unwrap();
     let mut by_size: Vec<usize> = (0..shapes.len()).collect();
-    by_size.sort_by(|&a, &b| {
-        shapes.shapes[b]
-            .geometry
-            .unsigned_area()
-            .total_cmp(&shapes.shapes[a].geometry.unsigned_area())
-    });
+    let areas: Vec<f64> = (0..shapes.len())
+        .map(|i| shapes.geometry(i).unsigned_area())
+        .collect();
+    by_size.sort_by(|&a, &b| areas[b].total_cmp(&areas[a]));
     let mut out = Vec::new();
     for i in by_size {
         let s = &shapes.shapes[i];

@@ -1,11 +1,15 @@
-//! Area shapes in projected km, with a spatial index for hit testing and culling.
+//! Area shapes in projected km, with hit testing and culling.
+//!
+//! Built for a quick first paint: decoding a topology makes only what drawing needs (the arcs in
+//! km, each area's oriented rings of arc references, and its bounding box). Hit testing reads
+//! the same rings, and the code lookup is built on first use; polygons for export or the tests
+//! are made on request by [`AreaShapes::geometry`].
 use super::projection::Projection;
 use super::viewport::Bounds;
 use buurtkaart_model::{FormatError, Topology};
-use geo::{BoundingRect, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Winding};
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{RTree, AABB};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One area's projected geometry.
 #[derive(Debug, Clone)]
@@ -16,11 +20,12 @@ pub struct Shape {
     pub row: Option<usize>,
     /// Bounding box in km.
     pub bounds: Bounds,
-    /// The polygons in km (y down).
-    pub geometry: MultiPolygon<f64>,
-    /// The same rings as references into [`AreaShapes::arcs`] (`!i` = arc `i` reversed),
-    /// oriented for drawing: outer rings clockwise on screen, holes anticlockwise.
+    /// The rings as references into [`AreaShapes::arcs`] (`!i` = arc `i` reversed), polygon by
+    /// polygon (outer ring first, then its holes), oriented for drawing: outer rings clockwise
+    /// on screen, holes anticlockwise.
     pub rings: Vec<Vec<i32>>,
+    /// How many of `rings` each polygon has, in order.
+    pub parts: Vec<u32>,
 }
 
 /// Whether the area `code` lies within the focus `only`: the digits/letters of a CBS code after
@@ -40,20 +45,72 @@ pub fn within(code: &str, only: Option<&str>) -> bool {
     }
 }
 
+/// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
+/// joint point, which is passed once.
+fn for_each_point(arcs: &[Vec<Coord<f64>>], refs: &[i32], mut f: impl FnMut(Coord<f64>)) {
+    let mut first = true;
+    for &r in refs {
+        let (idx, rev) = if r < 0 {
+            ((!r) as usize, true)
+        } else {
+            (r as usize, false)
+        };
+        let arc = &arcs[idx];
+        let skip = usize::from(!first);
+        if rev {
+            arc.iter().rev().skip(skip).for_each(|&c| f(c));
+        } else {
+            arc.iter().skip(skip).for_each(|&c| f(c));
+        }
+        first = false;
+    }
+}
+
+/// A ring's number of points, whether it turns anticlockwise in maths terms (positive shoelace
+/// area; y points down, so that is clockwise on screen) and its bounding box.
+struct RingInfo {
+    points: usize,
+    ccw: bool,
+    bounds: Bounds,
+}
+
+fn ring_info(arcs: &[Vec<Coord<f64>>], refs: &[i32]) -> RingInfo {
+    let mut points = 0;
+    let mut twice_area = 0.0;
+    let mut prev: Option<Coord<f64>> = None;
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for_each_point(arcs, refs, |c| {
+        points += 1;
+        if let Some(p) = prev {
+            twice_area += p.x * c.y - c.x * p.y;
+        }
+        prev = Some(c);
+        b = [b[0].min(c.x), b[1].min(c.y), b[2].max(c.x), b[3].max(c.y)];
+    });
+    RingInfo {
+        points,
+        ccw: twice_area > 0.0,
+        bounds: b,
+    }
+}
+
 /// The arc references of a ring, reversed if needed so that an outer ring runs clockwise on
 /// screen and a hole anticlockwise: the non-zero rule then fills overlapping neighbours fully
-/// and leaves holes open. y points down, so geo's anticlockwise (maths) is clockwise here.
-fn oriented(ring: &LineString<f64>, refs: &[i32], outer: bool) -> Vec<i32> {
-    if ring.is_ccw() == outer {
+/// and leaves holes open. y points down, so maths' anticlockwise is clockwise here.
+fn oriented(ccw: bool, refs: &[i32], outer: bool) -> Vec<i32> {
+    if ccw == outer {
         refs.to_vec()
     } else {
         refs.iter().rev().map(|&r| !r).collect()
     }
 }
 
-type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
-
-/// All shapes of one level, with an R-tree over their bounding boxes.
+/// All shapes of one level.
 #[derive(Debug)]
 pub struct AreaShapes {
     /// The shapes, in the order of the topology.
@@ -62,14 +119,14 @@ pub struct AreaShapes {
     pub bounds: Bounds,
     /// Total number of vertices.
     pub vertices: usize,
-    /// The topology's arcs in km: shared borders, stored once (empty for ready-made shapes).
+    /// The topology's arcs in km: shared borders, stored once.
     pub arcs: Vec<Vec<Coord<f64>>>,
-    tree: RTree<Entry>,
-    by_code: HashMap<String, usize>,
+    /// Code → shape, built on first use (not needed to draw).
+    by_code: OnceLock<HashMap<String, usize>>,
 }
 
 impl AreaShapes {
-    /// Decodes every geometry of `topo`, projects it and indexes it.
+    /// Decodes every geometry of `topo` and projects it.
     ///
     /// `row_of` maps a code to its row in the area index.
     pub fn from_topology(
@@ -77,13 +134,17 @@ impl AreaShapes {
         row_of: impl Fn(&str) -> Option<usize>,
         projection: &Projection,
     ) -> Result<Self, FormatError> {
+        // Delta decoding, dequantisation and projection in one pass.
         let arcs: Vec<Vec<Coord<f64>>> = topo
-            .absolute_arcs()
-            .into_iter()
+            .arcs
+            .iter()
             .map(|arc| {
-                arc.into_iter()
-                    .map(|q| {
-                        let [lon, lat] = topo.to_lonlat(q);
+                let (mut x, mut y) = (0i32, 0i32);
+                arc.iter()
+                    .map(|d| {
+                        x += d[0];
+                        y += d[1];
+                        let [lon, lat] = topo.to_lonlat([x, y]);
                         let (x, y) = projection.project(lon, lat);
                         Coord { x, y }
                     })
@@ -94,34 +155,46 @@ impl AreaShapes {
         let mut vertices = 0;
         for coll in topo.objects.values() {
             for g in &coll.geometries {
-                let mut polygons = Vec::new();
-                let mut drawn = Vec::new();
-                for rings in g.polygons() {
-                    let (mut lines, refs): (Vec<LineString<f64>>, Vec<&Vec<i32>>) = rings
-                        .iter()
-                        .map(|refs| (LineString::new(Topology::ring(&arcs, refs)), refs))
-                        .filter(|(l, _)| l.0.len() >= 4)
-                        .unzip();
-                    if lines.is_empty() {
-                        continue;
+                let mut rings = Vec::new();
+                let mut parts = Vec::new();
+                let mut b = [
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ];
+                for poly in g.polygons() {
+                    let mut kept = 0u32;
+                    for refs in poly {
+                        let info = ring_info(&arcs, refs);
+                        // As a polygon ring needs: closed, with at least three corners.
+                        if info.points < 4 {
+                            continue;
+                        }
+                        vertices += info.points;
+                        rings.push(oriented(info.ccw, refs, kept == 0));
+                        kept += 1;
+                        let r = info.bounds;
+                        b = [
+                            b[0].min(r[0]),
+                            b[1].min(r[1]),
+                            b[2].max(r[2]),
+                            b[3].max(r[3]),
+                        ];
                     }
-                    vertices += lines.iter().map(|l| l.0.len()).sum::<usize>();
-                    for (k, (line, refs)) in lines.iter().zip(refs).enumerate() {
-                        drawn.push(oriented(line, refs, k == 0));
+                    if kept > 0 {
+                        parts.push(kept);
                     }
-                    let exterior = lines.remove(0);
-                    polygons.push(Polygon::new(exterior, lines));
                 }
-                let geometry = MultiPolygon(polygons);
-                let Some(rect) = geometry.bounding_rect() else {
+                if parts.is_empty() {
                     continue;
-                };
+                }
                 shapes.push(Shape {
                     code: g.id().to_string(),
                     row: row_of(g.id()),
-                    bounds: [rect.min().x, rect.min().y, rect.max().x, rect.max().y],
-                    geometry,
-                    rings: drawn,
+                    bounds: b,
+                    rings,
+                    parts,
                 });
             }
         }
@@ -130,18 +203,8 @@ impl AreaShapes {
         Ok(s)
     }
 
-    /// Indexes ready-made shapes.
+    /// Collects ready-made shapes (their rings refer to arcs set afterwards).
     pub fn new(shapes: Vec<Shape>, vertices: usize) -> Self {
-        let entries = shapes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                Entry::new(
-                    Rectangle::from_corners([s.bounds[0], s.bounds[1]], [s.bounds[2], s.bounds[3]]),
-                    i,
-                )
-            })
-            .collect();
         let bounds = shapes.iter().fold(
             [
                 f64::INFINITY,
@@ -158,18 +221,12 @@ impl AreaShapes {
                 ]
             },
         );
-        let by_code = shapes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.code.clone(), i))
-            .collect();
         AreaShapes {
             shapes,
             bounds,
             vertices,
             arcs: Vec::new(),
-            tree: RTree::bulk_load(entries),
-            by_code,
+            by_code: OnceLock::new(),
         }
     }
 
@@ -185,35 +242,81 @@ impl AreaShapes {
 
     /// The shape with this code.
     pub fn index_of(&self, code: &str) -> Option<usize> {
-        self.by_code.get(code).copied()
+        self.by_code
+            .get_or_init(|| {
+                self.shapes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.code.clone(), i))
+                    .collect()
+            })
+            .get(code)
+            .copied()
+    }
+
+    /// The polygons of shape `i` in km (outer ring first, then its holes), made on request.
+    pub fn geometry(&self, i: usize) -> MultiPolygon<f64> {
+        let s = &self.shapes[i];
+        let mut rings = s
+            .rings
+            .iter()
+            .map(|refs| LineString::new(Topology::ring(&self.arcs, refs)));
+        MultiPolygon(
+            s.parts
+                .iter()
+                .filter_map(|&n| {
+                    let exterior = rings.next()?;
+                    let holes = rings.by_ref().take(n as usize - 1).collect();
+                    Some(Polygon::new(exterior, holes))
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether world point (`x`, `y`) lies inside shape `i` (even-odd rule over its rings, so
+    /// holes are outside). Reads the arcs directly: the direction of a segment does not matter
+    /// for counting crossings.
+    pub fn contains(&self, i: usize, x: f64, y: f64) -> bool {
+        let s = &self.shapes[i];
+        let b = s.bounds;
+        if x < b[0] || x > b[2] || y < b[1] || y > b[3] {
+            return false;
+        }
+        let mut inside = false;
+        for &r in s.rings.iter().flatten() {
+            let idx = if r < 0 { (!r) as usize } else { r as usize };
+            for w in self.arcs[idx].windows(2) {
+                let (a, c) = (w[0], w[1]);
+                if (a.y > y) != (c.y > y) && x < a.x + (y - a.y) * (c.x - a.x) / (c.y - a.y) {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
     }
 
     /// The shape under world point (`x`, `y`); the smallest one where shapes overlap.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        let p = Point::new(x, y);
-        self.tree
-            .locate_all_at_point(&[x, y])
-            .map(|e| e.data)
-            .filter(|&i| self.shapes[i].geometry.contains(&p))
-            .min_by(|&a, &b| {
-                let area = |i: usize| {
-                    let b = self.shapes[i].bounds;
-                    (b[2] - b[0]) * (b[3] - b[1])
-                };
-                area(a).total_cmp(&area(b))
-            })
+        let area = |i: usize| {
+            let b = self.shapes[i].bounds;
+            (b[2] - b[0]) * (b[3] - b[1])
+        };
+        (0..self.shapes.len())
+            .filter(|&i| self.contains(i, x, y))
+            .min_by(|&a, &b| area(a).total_cmp(&area(b)))
     }
 
     /// Shapes whose bounding box meets `bounds`, in topology order.
     pub fn in_bounds(&self, bounds: Bounds) -> Vec<usize> {
-        let env = AABB::from_corners([bounds[0], bounds[1]], [bounds[2], bounds[3]]);
-        let mut v: Vec<usize> = self
-            .tree
-            .locate_in_envelope_intersecting(&env)
-            .map(|e| e.data)
-            .collect();
-        v.sort_unstable();
-        v
+        self.shapes
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let b = s.bounds;
+                b[0] <= bounds[2] && b[2] >= bounds[0] && b[1] <= bounds[3] && b[3] >= bounds[1]
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Bounds of several shapes together (`None` when the list is empty).
@@ -291,6 +394,65 @@ mod tests {
         assert_eq!(at(5.15, 52.05), None, "inside the hole");
         assert_eq!(at(5.5, 52.05), None, "outside everything");
         assert_eq!(s.shapes[1].row, Some(1));
+    }
+
+    #[test]
+    fn geometry_has_the_polygons_and_holes() {
+        let p = Projection::centred_on(5.0, 52.0);
+        let s = AreaShapes::from_topology(&topo(), |_| None, &p).unwrap();
+        let g = s.geometry(1);
+        assert_eq!(g.0.len(), 1);
+        assert_eq!(g.0[0].interiors().len(), 1);
+        assert_eq!(s.shapes[1].parts, vec![2]);
+        assert_eq!(s.index_of("BU00010002"), Some(1));
+        assert_eq!(s.index_of("BU9"), None);
+    }
+
+    /// The hit test on rings agrees with geo's `contains` on the polygons, on real gemeenten.
+    #[test]
+    fn hit_test_agrees_with_polygons() {
+        use geo::{Contains, Point};
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/gemeente.topo.json"
+        );
+        let text = std::fs::read(path).unwrap();
+        let topo = Topology::from_slice("gemeente.topo.json", &text).unwrap();
+        let s = AreaShapes::from_topology(&topo, |_| None, &Projection::default()).unwrap();
+        let polys: Vec<_> = (0..s.len()).map(|i| s.geometry(i)).collect();
+        let b = s.bounds;
+        let (mut checked, mut inside) = (0, 0);
+        for ix in 0..120 {
+            for iy in 0..120 {
+                let x = b[0] + (b[2] - b[0]) * (ix as f64 + 0.37) / 120.0;
+                let y = b[1] + (b[3] - b[1]) * (iy as f64 + 0.61) / 120.0;
+                let p = Point::new(x, y);
+                for (i, g) in polys.iter().enumerate() {
+                    assert_eq!(
+                        s.contains(i, x, y),
+                        g.contains(&p),
+                        "{} at {x},{y}",
+                        s.shapes[i].code
+                    );
+                }
+                let want = (0..s.len())
+                    .filter(|&i| polys[i].contains(&p))
+                    .min_by(|&a, &c| {
+                        let area = |i: usize| {
+                            let b = s.shapes[i].bounds;
+                            (b[2] - b[0]) * (b[3] - b[1])
+                        };
+                        area(a).total_cmp(&area(c))
+                    });
+                assert_eq!(s.hit(x, y), want);
+                checked += 1;
+                inside += usize::from(want.is_some());
+            }
+        }
+        assert!(
+            inside > checked / 4,
+            "{inside} of {checked} points inside a gemeente"
+        );
     }
 
     #[test]

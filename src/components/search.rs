@@ -82,15 +82,18 @@ pub fn SearchBox(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 
+    // The names (three files, one index over them) are not needed for the first view of the
+    // map: fetch and index them once the map is drawn, or at once when the box is used.
+    let wanted = Memo::new(move |_| ctx.ready.get() || open.get());
     Effect::new(move |_| {
         store.attempt.track();
-        if store.manifest.with(|m| m.is_some()) {
+        if wanted.get() && store.manifest.with(|m| m.is_some()) {
             for level in Level::ALL {
                 store.ensure_index(level);
             }
         }
     });
-    let index = Memo::new(move |_| search_index(&store));
+    let index = Memo::new(move |_| wanted.get().then(|| search_index(&store)).flatten());
     let hits = Memo::new(move |_| {
         let q = query.get();
         index.with(|i| {

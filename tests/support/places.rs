@@ -36,8 +36,8 @@ pub fn shapes(level: &str) -> (AreaIndex, AreaShapes) {
 /// A point (world km) well inside shape `i`: its interior point, with `margin` km of room on
 /// four sides and no other shape on top (an enclave would show another colour or name).
 pub fn inner_point(shapes: &AreaShapes, i: usize, margin: f64) -> Option<(f64, f64)> {
-    let s = &shapes.shapes[i];
-    let p = s.geometry.interior_point()?;
+    let geometry = shapes.geometry(i);
+    let p = geometry.interior_point()?;
     let room = [
         (0.0, 0.0),
         (margin, 0.0),
@@ -46,6 +46,6 @@ pub fn inner_point(shapes: &AreaShapes, i: usize, margin: f64) -> Option<(f64, f
         (0.0, -margin),
     ]
     .iter()
-    .all(|(dx, dy)| s.geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
+    .all(|(dx, dy)| geometry.contains(&Point::new(p.x() + dx, p.y() + dy)));
     (room && shapes.hit(p.x(), p.y()) == Some(i)).then(|| (p.x(), p.y()))
 }

@@ -45,8 +45,12 @@ pub struct GeometryCollection {
 }
 
 /// One area's geometry: arc references per ring (`~i`, i.e. `-i - 1`, means arc `i` reversed).
+///
+/// Read through [`RawGeometry`] rather than as an internally tagged enum: serde buffers every
+/// field of such an enum (all arc references of all areas) before it looks at `type`, which
+/// made that part of reading the buurt boundaries several times slower than the parse itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", try_from = "RawGeometry")]
 pub enum Geometry {
     /// A polygon: rings (outer first, then holes) of arc indices.
     Polygon {
@@ -62,6 +66,139 @@ pub enum Geometry {
         /// Polygons of rings of arc indices.
         arcs: Vec<Vec<Vec<i32>>>,
     },
+}
+
+/// A geometry as stored, whatever its type: `arcs` is read straight into vectors whether it
+/// nests two deep (`Polygon`) or three (`MultiPolygon`).
+#[derive(Deserialize)]
+struct RawGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+    arcs: Vec<RingsOrRing>,
+}
+
+/// An element of `arcs`: a ring of arc indices (`Polygon`) or a polygon's rings
+/// (`MultiPolygon`). An empty list is either.
+enum RingsOrRing {
+    Ring(Vec<i32>),
+    Rings(Vec<Vec<i32>>),
+}
+
+impl<'de> Deserialize<'de> for RingsOrRing {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RingsOrRing;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of arc indices or a list of rings")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RingsOrRing, A::Error> {
+                let Some(first) = seq.next_element::<IndexOrRing>()? else {
+                    return Ok(RingsOrRing::Ring(Vec::new()));
+                };
+                match first {
+                    IndexOrRing::Index(i) => {
+                        let mut ring = vec![i];
+                        while let Some(i) = seq.next_element::<i32>()? {
+                            ring.push(i);
+                        }
+                        Ok(RingsOrRing::Ring(ring))
+                    }
+                    IndexOrRing::Ring(r) => {
+                        let mut rings = vec![r];
+                        while let Some(r) = seq.next_element::<Vec<i32>>()? {
+                            rings.push(r);
+                        }
+                        Ok(RingsOrRing::Rings(rings))
+                    }
+                }
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// The first element of an element of `arcs`, which tells the nesting.
+enum IndexOrRing {
+    Index(i32),
+    Ring(Vec<i32>),
+}
+
+impl<'de> Deserialize<'de> for IndexOrRing {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = IndexOrRing;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an arc index or a ring of arc indices")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<IndexOrRing, E> {
+                i32::try_from(v)
+                    .map(IndexOrRing::Index)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<IndexOrRing, E> {
+                i32::try_from(v)
+                    .map(IndexOrRing::Index)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<IndexOrRing, A::Error> {
+                let mut ring = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(i) = seq.next_element::<i32>()? {
+                    ring.push(i);
+                }
+                Ok(IndexOrRing::Ring(ring))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl TryFrom<RawGeometry> for Geometry {
+    type Error = String;
+
+    fn try_from(g: RawGeometry) -> Result<Self, String> {
+        let id = g.id;
+        match g.kind.as_str() {
+            "Polygon" => {
+                let arcs = g
+                    .arcs
+                    .into_iter()
+                    .map(|r| match r {
+                        RingsOrRing::Ring(r) => Ok(r),
+                        RingsOrRing::Rings(_) => {
+                            Err(format!("{id}: a Polygon's arcs nest two deep"))
+                        }
+                    })
+                    .collect::<Result<_, _>>()?;
+                Ok(Geometry::Polygon { id, arcs })
+            }
+            "MultiPolygon" => {
+                let arcs = g
+                    .arcs
+                    .into_iter()
+                    .map(|r| match r {
+                        RingsOrRing::Rings(r) => Ok(r),
+                        RingsOrRing::Ring(r) if r.is_empty() => Ok(Vec::new()),
+                        RingsOrRing::Ring(_) => {
+                            Err(format!("{id}: a MultiPolygon's arcs nest three deep"))
+                        }
+                    })
+                    .collect::<Result<_, _>>()?;
+                Ok(Geometry::MultiPolygon { id, arcs })
+            }
+            other => Err(format!(
+                "unknown variant `{other}`, expected `Polygon` or `MultiPolygon`"
+            )),
+        }
+    }
 }
 
 impl Geometry {
@@ -228,6 +365,43 @@ mod tests {
         assert_eq!(left, vec![[1, 0], [1, 1], [0, 1], [0, 0], [1, 0]]);
         let right = Topology::ring(&abs, &[2, !0]);
         assert_eq!(right, vec![[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]);
+    }
+
+    #[test]
+    fn geometries_parse_whatever_the_field_order() {
+        let json = r#"{"type":"Topology","bbox":[0,0,1,1],"transform":{"scale":[1,1],"translate":[0,0]},
+            "objects":{"x":{"type":"GeometryCollection","geometries":[
+              {"arcs":[[0,-1],[]],"id":"A","type":"Polygon"},
+              {"type":"MultiPolygon","id":"B","arcs":[[[0]],[[-1],[0,0]],[]]},
+              {"type":"Polygon","id":"C","arcs":[]}]}},
+            "arcs":[[[0,0],[1,0],[0,1],[-1,-1]]]}"#;
+        let t = Topology::from_json("t.json", json).unwrap();
+        let g = &t.objects["x"].geometries;
+        assert_eq!(
+            g[0],
+            Geometry::Polygon {
+                id: "A".into(),
+                arcs: vec![vec![0, -1], vec![]]
+            }
+        );
+        assert_eq!(
+            g[1],
+            Geometry::MultiPolygon {
+                id: "B".into(),
+                arcs: vec![vec![vec![0]], vec![vec![-1], vec![0, 0]], vec![]]
+            }
+        );
+        assert_eq!(
+            g[2],
+            Geometry::Polygon {
+                id: "C".into(),
+                arcs: vec![]
+            }
+        );
+        let bad = json.replace("\"type\":\"Polygon\"}", "\"type\":\"Point\"}");
+        assert!(Topology::from_json("t.json", &bad).is_err());
+        let bad = json.replace("[[[0]],", "[[0],");
+        assert!(Topology::from_json("t.json", &bad).is_err());
     }
 
     #[test]

@@ -200,7 +200,7 @@ pub fn svg(
                 .and_then(|c| c.class_of(value))
                 .unwrap_or(cols.len())
                 .min(cols.len());
-            path_data(&s.geometry, v, &mut class_d[k]);
+            path_data(&areas.shapes.geometry(i), v, &mut class_d[k]);
         }
         // Borders where areas are big enough on screen to see them (as on the map).
         let avg_px = areas
@@ -227,7 +227,7 @@ pub fn svg(
         let gem_d = |g: &AreaShapes| {
             let mut d = String::new();
             for &i in &gem_items {
-                path_data(&g.shapes[i].geometry, v, &mut d);
+                path_data(&g.geometry(i), v, &mut d);
             }
             d
         };
@@ -262,7 +262,7 @@ pub fn svg(
             if let Some(shapes) = store.level_untracked(sel.level()).shapes {
                 if let Some(i) = shapes.index_of(sel.as_str()) {
                     let mut d = String::new();
-                    path_data(&shapes.shapes[i].geometry, v, &mut d);
+                    path_data(&shapes.geometry(i), v, &mut d);
                     layers.push(SvgLayer {
                         d: d.clone(),
                         fill: None,
