@@ -104,6 +104,16 @@ struct Drawn {
     /// Gemeente outlines and their line width (in path units).
     outlines: Option<(Path2d, f64)>,
     borders: bool,
+    /// At least [`QUICK_FIRST_AREAS`] areas in view: always worth a quick recolour.
+    dense: bool,
+}
+
+impl Drawn {
+    /// Whether a recolour of this view should paint from the area-per-pixel map: it is dense,
+    /// or its last full draw (`full_ms`) was slow.
+    fn quick(&self, full_ms: f64) -> bool {
+        self.dense || full_ms >= QUICK_FROM_MS
+    }
 }
 
 /// Whether class `class` (`None`: no data) is dimmed by the legend highlight `highlight`.
@@ -398,6 +408,7 @@ impl Renderer {
             geometry,
             outlines: gem_path.map(|p| (p, outline_width)),
             borders,
+            dense: visible.len() >= QUICK_FIRST_AREAS,
         });
 
         crate::perf::mark("draw:outlines");
@@ -420,11 +431,11 @@ impl Renderer {
     /// draw was fast enough to repeat. Returns how long that took (ms), or `None` if nothing
     /// was built.
     pub fn build_ids(&mut self) -> Option<f64> {
-        if self.last_full_ms < QUICK_FROM_MS {
+        let drawn = self.drawn.as_ref()?;
+        if !drawn.quick(self.last_full_ms) {
             self.ids = None;
             return None;
         }
-        let drawn = self.drawn.as_ref()?;
         if self.geometry().as_ref() != Some(&drawn.geometry)
             || self.ids.as_ref().is_some_and(|(g, _)| *g == drawn.geometry)
         {
@@ -511,6 +522,7 @@ impl Renderer {
             geometry: geometry.clone(),
             outlines,
             borders,
+            dense: true,
         });
         self.ids = Some((geometry, ids));
         // A map this dense is slow to draw fully: gestures move its snapshot until the full draw.
@@ -530,7 +542,7 @@ impl Renderer {
         };
         if self.geometry().as_ref() != Some(built)
             || drawn.geometry != *built
-            || self.last_full_ms < QUICK_FROM_MS
+            || !drawn.quick(self.last_full_ms)
         {
             return false;
         }
