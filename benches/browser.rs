@@ -180,7 +180,7 @@ const DEFS: &[Def] = &[
     },
     Def {
         id: "ids_build_ms",
-        label: "area-per-pixel map: its build for the first paint (simplifying arcs included)",
+        label: "area-per-pixel map: its build for the first paint (simplifying arcs, gemeente outlines included)",
         unit: Unit::Ms,
         target: None,
     },
@@ -711,8 +711,6 @@ struct Recolour {
     first_ms: f64,
     /// Change → the last draw painted (the anti-aliased one).
     last_ms: f64,
-    /// Full draws.
-    full_draws: usize,
     /// Duration of each full draw (data-draw-ms).
     full_ms: Vec<f64>,
     /// Duration of each quick recolour from the area-per-pixel map.
@@ -768,7 +766,6 @@ async fn recolour(b: &Browser, indicator: &str) -> Recolour {
     Recolour {
         first_ms: first - t0,
         last_ms: last - t0,
-        full_draws: full_ms.len(),
         full_ms,
         quick_ms: of("quick"),
     }
@@ -1204,7 +1201,7 @@ async fn one_run(
         r.quick_ms
             .iter()
             .for_each(|d| res.add("recolour_quick_ms", *d));
-        res.add("recolour_draws", r.full_draws as f64);
+        res.add("recolour_draws", r.full_ms.len() as f64);
         res.add("recolour_draw_ms", r.full_ms.iter().sum());
         r.full_ms.iter().for_each(|d| res.add("full_draw_ms", *d));
         recolours.push(r.first_ms);

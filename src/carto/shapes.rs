@@ -45,24 +45,27 @@ pub fn within(code: &str, only: Option<&str>) -> bool {
     }
 }
 
-/// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
-/// joint point, which is passed once.
-fn for_each_point(arcs: &[Vec<Coord<f64>>], refs: &[i32], mut f: impl FnMut(Coord<f64>)) {
-    let mut first = true;
-    for &r in refs {
+/// Calls `f` with every point of the ring made of arcs `refs`, taking arc `i` from `arc(i)`
+/// (the stored arcs, or simplified ones); consecutive arcs share their joint point, which is
+/// passed once.
+pub fn for_each_point<'a>(
+    refs: &[i32],
+    mut arc: impl FnMut(usize) -> &'a [Coord<f64>],
+    mut f: impl FnMut(&Coord<f64>),
+) {
+    for (n, &r) in refs.iter().enumerate() {
         let (idx, rev) = if r < 0 {
             ((!r) as usize, true)
         } else {
             (r as usize, false)
         };
-        let arc = &arcs[idx];
-        let skip = usize::from(!first);
+        let pts = arc(idx);
+        let skip = usize::from(n > 0);
         if rev {
-            arc.iter().rev().skip(skip).for_each(|&c| f(c));
+            pts.iter().rev().skip(skip).for_each(&mut f);
         } else {
-            arc.iter().skip(skip).for_each(|&c| f(c));
+            pts.iter().skip(skip).for_each(&mut f);
         }
-        first = false;
     }
 }
 
@@ -84,14 +87,18 @@ fn ring_info(arcs: &[Vec<Coord<f64>>], refs: &[i32]) -> RingInfo {
         f64::NEG_INFINITY,
         f64::NEG_INFINITY,
     ];
-    for_each_point(arcs, refs, |c| {
-        points += 1;
-        if let Some(p) = prev {
-            twice_area += p.x * c.y - c.x * p.y;
-        }
-        prev = Some(c);
-        b = [b[0].min(c.x), b[1].min(c.y), b[2].max(c.x), b[3].max(c.y)];
-    });
+    for_each_point(
+        refs,
+        |a| &arcs[a],
+        |&c| {
+            points += 1;
+            if let Some(p) = prev {
+                twice_area += p.x * c.y - c.x * p.y;
+            }
+            prev = Some(c);
+            b = [b[0].min(c.x), b[1].min(c.y), b[2].max(c.x), b[3].max(c.y)];
+        },
+    );
     RingInfo {
         points,
         ccw: twice_area > 0.0,

@@ -163,11 +163,15 @@ impl IdMap {
 mod tests {
     use super::*;
 
-    fn square(m: &mut IdMap, x0: f64, y0: f64, x1: f64, y1: f64) {
-        let c = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
-        for k in 0..4 {
-            m.edge(c[k], c[(k + 1) % 4]);
+    /// Adds the closed ring `pts`.
+    fn ring(m: &mut IdMap, pts: &[(f64, f64)]) {
+        for (k, &p) in pts.iter().enumerate() {
+            m.edge(p, pts[(k + 1) % pts.len()]);
         }
+    }
+
+    fn square(m: &mut IdMap, x0: f64, y0: f64, x1: f64, y1: f64) {
+        ring(m, &[(x0, y0), (x1, y0), (x1, y1), (x0, y1)]);
     }
 
     fn count(m: &IdMap, id: u32) -> usize {
@@ -206,9 +210,7 @@ mod tests {
             (2, [(0.0, 0.0), (13.3, 0.0), (6.7, 20.0), (0.0, 20.0)]),
             (3, [(13.3, 0.0), (20.0, 0.0), (20.0, 20.0), (6.7, 20.0)]),
         ] {
-            for k in 0..4 {
-                m.edge(pts[k], pts[(k + 1) % 4]);
-            }
+            ring(&mut m, &pts);
             m.fill(id);
         }
         assert_eq!(count(&m, EMPTY), 0);

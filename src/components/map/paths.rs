@@ -4,6 +4,7 @@
 //! a pixel), so neighbours keep meeting exactly and the national view draws about half the
 //! vertices. A draw appends whole classes of areas to one `Path2d` per class; there is no
 //! `Path2d` per area and no `addPath` per area (both cost more than the vertices themselves).
+use crate::carto::shapes::for_each_point;
 use crate::carto::AreaShapes;
 use buurtkaart_model::Level;
 use geo::{Coord, LineString, Simplify};
@@ -48,7 +49,7 @@ fn step_of(scale: f64) -> Option<i32> {
 fn trace<'a>(path: &Path2d, rings: &[Vec<i32>], arc: &mut impl FnMut(usize) -> &'a [Coord<f64>]) {
     for refs in rings {
         let mut first = true;
-        for_each_point(refs, arc, |p| {
+        for_each_point(refs, &mut *arc, |p| {
             if first {
                 path.move_to(p.x, p.y);
                 first = false;
@@ -58,29 +59,6 @@ fn trace<'a>(path: &Path2d, rings: &[Vec<i32>], arc: &mut impl FnMut(usize) -> &
         });
         if !first {
             path.close_path();
-        }
-    }
-}
-
-/// Calls `f` with every point of the ring made of arcs `refs`; consecutive arcs share their
-/// joint point, which is given once.
-pub(super) fn for_each_point<'a>(
-    refs: &[i32],
-    arc: &mut impl FnMut(usize) -> &'a [Coord<f64>],
-    mut f: impl FnMut(&Coord<f64>),
-) {
-    for (n, &r) in refs.iter().enumerate() {
-        let (idx, rev) = if r < 0 {
-            ((!r) as usize, true)
-        } else {
-            (r as usize, false)
-        };
-        let pts = arc(idx);
-        let skip = usize::from(n > 0);
-        if rev {
-            pts.iter().rev().skip(skip).for_each(&mut f);
-        } else {
-            pts.iter().skip(skip).for_each(&mut f);
         }
     }
 }
@@ -96,7 +74,7 @@ fn trace_svg<'a>(
     for refs in rings {
         let mut last: Option<(i64, i64)> = None;
         let mut lines = false;
-        for_each_point(refs, arc, |p| {
+        for_each_point(refs, &mut *arc, |p| {
             let q = (
                 (p.x * M_PER_KM).round() as i64,
                 (p.y * M_PER_KM).round() as i64,
@@ -185,11 +163,12 @@ impl PathCache {
         scale: f64,
         f: impl FnOnce(&dyn Fn(usize) -> &'s [Coord<f64>]) -> R,
     ) -> R {
-        if let Some(step) = step_of(scale) {
+        let step = step_of(scale);
+        if let Some(step) = step {
             self.simplify(level, shapes, items, step);
         }
         let this: &'s Self = self;
-        let detail = step_of(scale).and_then(|_| this.levels.get(&level));
+        let detail = step.and_then(|_| this.levels.get(&level));
         let arc = move |a: usize| -> &'s [Coord<f64>] {
             detail
                 .and_then(|d| d.arcs.get(a))

@@ -6,8 +6,8 @@
 //! the same geometry then paints from it at once ([`Renderer::recolour`]) and the anti-aliased
 //! full draw follows when the user pauses.
 use super::idmap::{area_id, IdMap, UNDERLAY};
-use super::paths::{for_each_point, PathCache, M_PER_KM};
-use crate::carto::shapes::within;
+use super::paths::{PathCache, M_PER_KM};
+use crate::carto::shapes::{for_each_point, within};
 use crate::carto::{AreaShapes, Viewport};
 use crate::scale::palette::Rgb;
 use buurtkaart_model::Level;
@@ -176,6 +176,25 @@ fn borders(
     avg_px > 14.0
 }
 
+/// The gemeenten `gem_visible` of `layer` as one path (the underlay and the outlines on top).
+fn gemeente_path(
+    paths: &mut PathCache,
+    layer: &Layer,
+    gem_visible: Option<&[usize]>,
+    km_scale: f64,
+) -> Option<Path2d> {
+    let (g, vis) = layer.gemeenten.as_ref().zip(gem_visible)?;
+    let mut svg = String::new();
+    paths.append(&mut svg, Level::Gemeente, g, vis, km_scale);
+    Path2d::new_with_path_string(&svg).ok()
+}
+
+/// Line width of the gemeente outlines, in path units (metres), at `km_scale` px per km:
+/// bolder where the areas have borders of their own.
+fn outline_width(borders: bool, km_scale: f64) -> f64 {
+    (if borders { 1.4 } else { 0.7 }) / (km_scale / M_PER_KM)
+}
+
 /// Rasterises the areas `items` of `shapes` into `ids` with `id(i)`, from the arcs the canvas
 /// drew at `viewport`.
 #[allow(clippy::too_many_arguments)]
@@ -200,7 +219,7 @@ fn burn(
         for &i in items {
             for refs in &shapes.shapes[i].rings {
                 let (mut first, mut last) = (None, None);
-                for_each_point(refs, &mut |a| arc(a), |p| {
+                for_each_point(refs, arc, |p| {
                     let q = dev(p);
                     match last {
                         None => first = Some(q),
@@ -334,19 +353,11 @@ impl Renderer {
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
         // the same path outlines them on top.
-        let gem_path = match (&layer.gemeenten, gem_visible) {
-            (Some(g), Some(vis)) => {
-                let mut svg = String::new();
-                paths.append(&mut svg, Level::Gemeente, g, &vis, km_scale);
-                let path = Path2d::new_with_path_string(&svg).ok();
-                if let Some(p) = &path {
-                    ctx.set_fill_style_str(&no_data);
-                    ctx.fill_with_path_2d(p);
-                }
-                path
-            }
-            _ => None,
-        };
+        let gem_path = gemeente_path(paths, layer, gem_visible.as_deref(), km_scale);
+        if let Some(p) = &gem_path {
+            ctx.set_fill_style_str(&no_data);
+            ctx.fill_with_path_2d(p);
+        }
 
         crate::perf::mark("draw:underlay");
         let n = layer.colours.len();
@@ -398,7 +409,7 @@ impl Renderer {
         crate::perf::mark("draw:fills");
 
         // Gemeente outlines on top of wijken and buurten.
-        let outline_width = (if borders { 1.4 } else { 0.7 }) / scale;
+        let outline_width = outline_width(borders, km_scale);
         if let Some(lines) = &gem_path {
             ctx.set_stroke_style_str(&layer.outline);
             ctx.set_line_width(outline_width);
@@ -442,17 +453,22 @@ impl Renderer {
             return None;
         }
         let t0 = now();
-        let ids = self.burn_ids()?;
+        let (gem_visible, own) = visible(self.layer.as_ref()?, self.viewport.world_bounds());
+        let ids = self.burn_ids(gem_visible.as_deref(), &own)?;
         self.ids = Some(ids);
         Some(self.published_ids_ms(t0))
     }
 
-    /// Rasterises the current layer and viewport into a new area-per-pixel map.
-    fn burn_ids(&mut self) -> Option<(Geometry, IdMap)> {
+    /// Rasterises the current layer and viewport into a new area-per-pixel map: the gemeenten
+    /// `gem_visible` beneath, the level's areas `visible` (see [`visible`]) on top.
+    fn burn_ids(
+        &mut self,
+        gem_visible: Option<&[usize]>,
+        visible: &[usize],
+    ) -> Option<(Geometry, IdMap)> {
         let g = self.geometry()?;
         let layer = self.layer.as_ref()?;
         let mut ids = IdMap::new(self.base.width() as usize, self.base.height() as usize);
-        let (gem_visible, visible) = visible(layer, self.viewport.world_bounds());
         if let (Some(gem), Some(vis)) = (&layer.gemeenten, gem_visible) {
             let paths = &mut self.paths;
             burn(
@@ -460,7 +476,7 @@ impl Renderer {
                 paths,
                 Level::Gemeente,
                 gem,
-                &vis,
+                vis,
                 &g.viewport,
                 g.dpr,
                 |_| UNDERLAY,
@@ -471,7 +487,7 @@ impl Renderer {
             &mut self.paths,
             layer.level,
             &layer.shapes,
-            &visible,
+            visible,
             &g.viewport,
             g.dpr,
             area_id,
@@ -504,17 +520,9 @@ impl Renderer {
         let t0 = now();
         let km_scale = self.viewport.scale;
         let borders = borders(layer, &own, bounds, km_scale);
-        let outlines = match (&layer.gemeenten, gem_visible) {
-            (Some(g), Some(vis)) => {
-                let mut svg = String::new();
-                self.paths
-                    .append(&mut svg, Level::Gemeente, g, &vis, km_scale);
-                let width = (if borders { 1.4 } else { 0.7 }) / (km_scale / M_PER_KM);
-                Path2d::new_with_path_string(&svg).ok().map(|p| (p, width))
-            }
-            _ => None,
-        };
-        let Some((geometry, ids)) = self.burn_ids() else {
+        let outlines = gemeente_path(&mut self.paths, layer, gem_visible.as_deref(), km_scale)
+            .map(|p| (p, outline_width(borders, km_scale)));
+        let Some((geometry, ids)) = self.burn_ids(gem_visible.as_deref(), &own) else {
             return false;
         };
         self.published_ids_ms(t0);
