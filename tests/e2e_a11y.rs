@@ -7,7 +7,7 @@
 mod a11y;
 mod support;
 
-use a11y::{check, ready};
+use a11y::{check, ready, scale_above};
 use std::time::Duration;
 use support::{Browser, BrowserOptions};
 
@@ -131,15 +131,7 @@ async fn keyboard_pans_zooms_and_selects_the_centre() {
     let before: f64 = b.js(scale_js).await;
     let map = b.wait_for(".map-canvas").await;
     map.send_keys("+").await.expect("type +");
-    // The zoom animates; wait (bounded) for it instead of a fixed time that a busy CI misses.
-    let mut after: f64 = before;
-    for _ in 0..40 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        after = b.js(scale_js).await;
-        if after > before * 1.3 {
-            break;
-        }
-    }
+    let after = scale_above(&b, before * 1.3).await;
     assert!(
         after > before * 1.3,
         "'+' did not zoom in: {before} → {after}"

@@ -219,6 +219,22 @@ pub async fn drag(b: &Browser, from: &[(f64, f64)], to: &[(f64, f64)], steps: us
     touch(b, "touchEnd", &[]).await;
 }
 
+/// The map's scale (`data-scale`) once it exceeds `min`, or where it stands after 4 s (zooms
+/// animate: waited for, not slept over).
+pub async fn scale_above(b: &Browser, min: f64) -> f64 {
+    let mut scale = f64::NAN;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        scale = b
+            .js("return +document.querySelector('.map-canvas').dataset.scale;")
+            .await;
+        if scale > min {
+            break;
+        }
+    }
+    scale
+}
+
 /// Centre of the first element matching `css` once it has stopped moving (sheet slides, scrolls)
 /// and is the element a finger there would touch.
 pub async fn settled_centre(b: &Browser, css: &str) -> (f64, f64) {

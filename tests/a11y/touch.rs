@@ -1,7 +1,7 @@
 //! The phone journey with touch only (CDP touch events at 390x844): tap an area, drag the
 //! bottom sheet, pinch the map; no page zoom, no sideways scrolling, 44 px touch targets.
 
-use super::{centre, drag, ready, settled_centre, touch, wait_until};
+use super::{centre, drag, ready, scale_above, settled_centre, touch, wait_until};
 use crate::support::Browser;
 use serde_json::json;
 use std::time::Duration;
@@ -143,14 +143,7 @@ async fn phone_journey_with_touch() {
         15,
     )
     .await;
-    let mut after: f64 = before;
-    for _ in 0..40 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        after = b.js(scale_js).await;
-        if after > before * 2.0 {
-            break;
-        }
-    }
+    let after = scale_above(&b, before * 2.0).await;
     let page_zoom: f64 = b.js("return window.visualViewport.scale;").await;
     println!("pinch: map scale {before:.4} → {after:.4}, visualViewport.scale {page_zoom}");
     assert!(
