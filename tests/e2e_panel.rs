@@ -3,7 +3,7 @@
 //! class distribution), search finds "osdorp" and is driven by the keyboard, an unknown code
 //! gives "niet gevonden" with a search box, back and forward move between selections, and
 //! "vergelijk" keeps the pinned area in the URL. Also saves the panel screenshots in
-//! `docs/screenshots/` at phone (390x844) and desktop (1280x800) size.
+//! `target/screenshots/` (`docs/screenshots/` with `UPDATE_SCREENSHOTS=1`) at phone (390x844) and desktop (1280x800) size.
 //!
 //! Expected values are read from `public/data` here, not copied from the app.
 

@@ -4,7 +4,7 @@
 
 use super::colour::{base64, contrast, delta_e2000, lab};
 use super::ready;
-use crate::support::{repo_root, Browser};
+use crate::support::{save_screenshot, Browser};
 use serde_json::json;
 use std::time::Duration;
 
@@ -108,8 +108,7 @@ async fn legend_classes_stay_apart_with_colour_blindness() {
             }
             if palette == "std" && def != "none" {
                 let png = base64(&capture(&b, None, 0.5).await).expect("base64 screenshot");
-                let out = repo_root().join(format!("docs/screenshots/vision-{def}.png"));
-                std::fs::write(&out, png).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+                save_screenshot(&format!("vision-{def}"), &png);
             }
         }
         b.cdp(

@@ -47,6 +47,26 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Where screenshots go: `target/screenshots/` on an ordinary run, so that running the tests
+/// leaves the work tree clean; `docs/screenshots/` (the committed pictures the README shows)
+/// only when `UPDATE_SCREENSHOTS=1` asks to refresh them on purpose.
+pub fn screenshot_dir() -> PathBuf {
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_some_and(|v| v == "1") {
+        repo_root().join("docs").join("screenshots")
+    } else {
+        repo_root().join("target").join("screenshots")
+    }
+}
+
+/// Writes PNG bytes as `{name}.png` in [`screenshot_dir`] and returns the path.
+pub fn save_screenshot(name: &str, png: &[u8]) -> PathBuf {
+    let dir = screenshot_dir();
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
 /// The text of `public/data/{file}`, from which tests compute what the app should show.
 pub fn data_file(file: &str) -> String {
     let path = repo_root().join("public/data").join(file);
@@ -303,20 +323,14 @@ impl Browser {
         })
     }
 
-    /// Saves a PNG of the viewport to `docs/screenshots/{name}.png` and returns the path.
+    /// Saves a PNG of the viewport as `{name}.png` in [`screenshot_dir`] and returns the path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self
             .client
             .screenshot()
             .await
             .unwrap_or_else(|e| panic!("screenshot({name:?}) failed: {e}"));
-        let dir = repo_root().join("docs").join("screenshots");
-        std::fs::create_dir_all(&dir)
-            .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
-        let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        path
+        save_screenshot(name, &png)
     }
 
     /// The current URL's path and query, e.g. `/over` or `/?indicator=lbm`.
