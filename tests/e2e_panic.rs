@@ -97,3 +97,70 @@ async fn a_panic_shows_the_friendly_box_and_reload_brings_the_map_back() {
     }
     b.close().await;
 }
+
+/// Issue 20: leaving the map within a moment of a gesture used to panic ("Tried to access a
+/// reactive value that has already been disposed") when the gesture's delayed settle wrote to
+/// the disposed page. Each way of leaving, right after each kind of zoom, must leave a working
+/// app: the next page shows, no panic box, no panic in the console.
+#[tokio::test]
+async fn leaving_the_map_right_after_a_gesture_does_not_panic() {
+    let b = Browser::start(1280, 800).await;
+    let gestures = [
+        (
+            "wheel",
+            "const c = document.querySelector('.map-overlay');
+             const r = c.getBoundingClientRect();
+             c.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: r.left + r.width / 2,
+                 clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));",
+        ),
+        (
+            "plus key",
+            "const m = document.querySelector('.map-canvas'); m.focus();
+             m.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true, cancelable: true }));",
+        ),
+    ];
+    let leaves = [
+        (
+            "the Over link",
+            "document.querySelector('a[href^=\"/over\"]').click();",
+            "/over",
+        ),
+        ("history.back()", "history.back();", "/over"),
+    ];
+    for (gesture, act) in gestures {
+        for (way, leave, expected) in leaves {
+            for delay_ms in [0, 120, 250] {
+                // history.back() needs a page to go back to: start on /over, then open the map.
+                b.goto("/over").await;
+                b.wait_for_text("h1", "Over Buurtkaart").await;
+                b.js::<()>(
+                    "history.pushState({}, '', '/'); dispatchEvent(new PopStateEvent('popstate'));",
+                )
+                .await;
+                b.wait_for(".map-overlay").await;
+                b.wait_for_mark("choropleth-ready").await;
+                b.js::<()>(&format!(
+                    "{act}
+                     setTimeout(() => {{ {leave} }}, {delay_ms});"
+                ))
+                .await;
+                b.wait_for_path(expected).await;
+                b.wait_for_text("h1", "Over Buurtkaart").await;
+                // Past the 200-300 ms settle and area-map timers that used to fire into the void.
+                tokio::time::sleep(Duration::from_millis(600)).await;
+                let boxed: bool = b.js("return !!document.querySelector('#panic-box');").await;
+                let panics: Vec<String> = b
+                    .console_errors()
+                    .await
+                    .into_iter()
+                    .filter(|m| m.contains("panicked") || m.contains("unreachable"))
+                    .collect();
+                assert!(
+                    !boxed && panics.is_empty(),
+                    "{gesture}, then {way} after {delay_ms} ms: panic box {boxed}, console {panics:#?}"
+                );
+            }
+        }
+    }
+    b.close().await;
+}

@@ -61,7 +61,8 @@ pub fn screenshot_dir() -> PathBuf {
 /// Writes PNG bytes as `{name}.png` in [`screenshot_dir`] and returns the path.
 pub fn save_screenshot(name: &str, png: &[u8]) -> PathBuf {
     let dir = screenshot_dir();
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     let path = dir.join(format!("{name}.png"));
     std::fs::write(&path, png).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     path

@@ -20,6 +20,8 @@ use leptos::prelude::*;
 pub use renderer::{Layer, Renderer};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Shared, mutable canvas state (lives as long as the map component).
@@ -31,6 +33,10 @@ pub struct MapHandle {
     idle_gen: Rc<Cell<u32>>,
     ids_gen: Rc<Cell<u32>>,
     gestures: Rc<RefCell<Gestures>>,
+    /// False once the map component is disposed: delayed callbacks (animation frames, timeouts
+    /// after a gesture or a draw) check it before they touch the page's signals, which are gone
+    /// by then (leaving the map within a moment of a wheel step used to panic).
+    alive: Arc<AtomicBool>,
 }
 
 impl MapHandle {
@@ -42,7 +48,13 @@ impl MapHandle {
             idle_gen: Rc::new(Cell::new(0)),
             ids_gen: Rc::new(Cell::new(0)),
             gestures: Rc::new(RefCell::new(Gestures::default())),
+            alive: Arc::new(AtomicBool::new(true)),
         }
+    }
+
+    /// Whether the map component still exists.
+    pub fn alive(&self) -> bool {
+        self.alive.load(Ordering::Relaxed)
     }
 
     /// Runs `f` on the renderer, if it exists.
@@ -62,6 +74,9 @@ impl MapHandle {
         let h = self.clone();
         request_animation_frame(move || {
             h.frame_pending.set(false);
+            if !h.alive() {
+                return;
+            }
             let full = h.full_wanted.replace(false);
             let slow = h.with(|r| r.last_full_ms > 12.0).unwrap_or(false);
             if full || !slow {
@@ -86,8 +101,10 @@ impl MapHandle {
         let h = self.clone();
         set_timeout(
             move || {
-                let resting =
-                    h.ids_gen.get() == gen && h.idle_gen.get() == gesture && !h.frame_pending.get();
+                let resting = h.alive()
+                    && h.ids_gen.get() == gen
+                    && h.idle_gen.get() == gesture
+                    && !h.frame_pending.get();
                 if resting {
                     h.with(|r| r.build_ids());
                 }
@@ -103,7 +120,7 @@ impl MapHandle {
         let h = self.clone();
         set_timeout(
             move || {
-                if h.idle_gen.get() == gen {
+                if h.alive() && h.idle_gen.get() == gen {
                     h.request(true);
                 }
             },
@@ -113,13 +130,25 @@ impl MapHandle {
 
     /// Tells the page the current scale and visible bounds (auto level, table of areas in view).
     pub fn publish_view(&self, ctx: MapContext) {
+        if !self.alive() {
+            return;
+        }
         if let Some(v) = self.viewport() {
-            if (v.scale - ctx.scale.get_untracked()).abs() > 1e-9 {
-                ctx.scale.set(v.scale);
+            // `try_`: the page's signals may be disposed while the map is being left.
+            if ctx
+                .scale
+                .try_get_untracked()
+                .is_some_and(|s| (v.scale - s).abs() > 1e-9)
+            {
+                ctx.scale.try_set(v.scale);
             }
             let b = v.world_bounds();
-            if ctx.bounds.get_untracked() != Some(b) {
-                ctx.bounds.set(Some(b));
+            if ctx
+                .bounds
+                .try_get_untracked()
+                .is_some_and(|old| old != Some(b))
+            {
+                ctx.bounds.try_set(Some(b));
             }
         }
     }
@@ -172,15 +201,19 @@ fn dpr() -> f64 {
         .clamp(1.0, 3.0)
 }
 
-fn mark_ready(ctx: MapContext) {
+fn mark_ready(h: &MapHandle, ctx: MapContext) {
+    let h = h.clone();
     // rAF runs before the paint; the timeout after it runs once the frame is on screen.
     request_animation_frame(move || {
         set_timeout(
             move || {
+                if !h.alive() {
+                    return;
+                }
                 if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = p.mark("choropleth-ready");
                 }
-                ctx.ready.set(true);
+                ctx.ready.try_set(true);
             },
             Duration::ZERO,
         );
@@ -196,6 +229,11 @@ pub fn MapView(
     let ctx = expect_context::<MapContext>();
     let store = expect_context::<DataStore>();
     let handle = MapHandle::new();
+    {
+        // Only the flag goes into the cleanup (it must be Send); queued callbacks then do nothing.
+        let alive = handle.alive.clone();
+        on_cleanup(move || alive.store(false, Ordering::Relaxed));
+    }
     provide_context(StoredValue::new_local(handle.clone()));
     crate::components::views::track_colouring(ctx, store);
     // Hover set elsewhere (the scatter plot of the tenure view) outlines the area too.
@@ -426,7 +464,7 @@ pub fn MapView(
                 h.draw_full_now();
             }
             if complete && !ctx.ready.get_untracked() {
-                mark_ready(ctx);
+                mark_ready(&h, ctx);
             }
         };
         // Reading the memo (not only tracking it) makes it compute and so follow its own inputs.
