@@ -164,3 +164,66 @@ async fn leaving_the_map_right_after_a_gesture_does_not_panic() {
     }
     b.close().await;
 }
+
+/// Painted pixels of the map's base canvas (alpha > 0), sampled on a grid.
+async fn painted(b: &Browser) -> u32 {
+    b.js("const c = document.querySelector('.map-base');
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 3; i < d.length; i += 4 * 97) if (d[i] > 0) n++;
+          return n;")
+        .await
+}
+
+/// Issue 20: on a URL with doubled slashes the first view draws, but a click on the map (which
+/// moves to the canonical `/buurt/…` route and so to a new map component) left an empty canvas.
+#[tokio::test]
+async fn a_click_on_the_map_after_a_double_slash_url_keeps_the_map_drawn() {
+    let b = Browser::start(1280, 800).await;
+    for url in [
+        "//buurt/BU03440112",
+        "/buurt//BU03440112",
+        "/buurt/BU03440112//",
+    ] {
+        b.goto(url).await;
+        b.wait_for_mark("choropleth-ready").await;
+        b.wait_for(".map-overlay").await;
+        let before = painted(&b).await;
+        assert!(before > 100, "{url}: first view drawn ({before} samples)");
+        b.js::<()>(
+            "const c = document.querySelector('.map-overlay');
+             const r = c.getBoundingClientRect();
+             const at = { clientX: r.left + r.width / 2 + 70, clientY: r.top + r.height / 2 + 40,
+                          bubbles: true, pointerId: 1, isPrimary: true, button: 0 };
+             c.dispatchEvent(new PointerEvent('pointerdown', at));
+             c.dispatchEvent(new PointerEvent('pointerup', at));
+             c.dispatchEvent(new MouseEvent('click', at));",
+        )
+        .await;
+        let start = std::time::Instant::now();
+        let path = loop {
+            let p = b.path().await;
+            if p.starts_with("/buurt/BU") && p != url {
+                break p;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{url}: the click did not select an area (path {p})"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let start = std::time::Instant::now();
+        loop {
+            let after = painted(&b).await;
+            if after > 100 {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{url} → {path}: the map stayed blank ({after} samples)"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    b.close().await;
+}

@@ -349,7 +349,8 @@ fn serve_file(state: &State, path: &str) -> Response<ServeBody> {
     } else {
         return not_found();
     };
-    let rel = percent_decode(rel);
+    // Doubled slashes are merged, as nginx does by default (`//buurt/…` is a deep link too).
+    let rel = percent_decode(rel.trim_start_matches('/'));
     let rel_path = Path::new(&rel);
     if rel_path
         .components()

@@ -267,6 +267,9 @@ pub fn MapView(
         }
     });
 
+    // Set once the renderer exists: a map mounted when its data is already loaded (a new route
+    // after a click) colours when the canvases arrive, not only when the data changes.
+    let canvas_ready = RwSignal::new(false);
     // Create the renderer once the canvases exist, and keep its size in step with the page.
     let fit_size = {
         let h = handle.clone();
@@ -295,6 +298,7 @@ pub fn MapView(
             }
             *h.renderer.borrow_mut() = Renderer::new(b, o);
             fit_size();
+            canvas_ready.set(h.renderer.borrow().is_some());
         });
     }
     {
@@ -468,7 +472,14 @@ pub fn MapView(
             }
         };
         // Reading the memo (not only tracking it) makes it compute and so follow its own inputs.
-        Effect::watch(move || inputs.with(|_| ()), move |_, _, _| colour(), true);
+        Effect::watch(
+            move || {
+                canvas_ready.track();
+                inputs.with(|_| ())
+            },
+            move |_, _, _| colour(),
+            true,
+        );
     }
 
     // Selection: outline it and bring it into view.
