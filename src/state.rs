@@ -80,24 +80,48 @@ impl Notice {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Notice::BadArea(s) => match lang {
-                Lang::Nl => format!("Gebied “{s}” niet gevonden."),
-                Lang::En => format!("Area “{s}” not found."),
+                Lang::Nl => format!("Gebied “{}” niet gevonden.", isolate(s)),
+                Lang::En => format!("Area “{}” not found.", isolate(s)),
             },
             Notice::UnknownPath(s) => match lang {
-                Lang::Nl => format!("Pagina “{s}” bestaat niet; u ziet de kaart."),
-                Lang::En => format!("Page “{s}” does not exist; showing the map."),
+                Lang::Nl => format!("Pagina “{}” bestaat niet; u ziet de kaart.", isolate(s)),
+                Lang::En => format!("Page “{}” does not exist; showing the map.", isolate(s)),
             },
             Notice::BadParam { key, value } => match lang {
-                Lang::Nl => format!("Onbekende waarde “{value}” voor {key} genegeerd."),
-                Lang::En => format!("Ignored unknown value “{value}” for {key}."),
+                Lang::Nl => format!(
+                    "Onbekende waarde “{}” voor {} genegeerd.",
+                    isolate(value),
+                    isolate(key)
+                ),
+                Lang::En => format!(
+                    "Ignored unknown value “{}” for {}.",
+                    isolate(value),
+                    isolate(key)
+                ),
             },
         }
     }
 }
 
-/// Shortens untrusted text for display in a notice.
+/// Whether `c` steers the direction of the text around it (embeddings, overrides, isolates,
+/// marks): taken out of untrusted text, so that a URL value cannot reverse the app's sentence.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Wraps untrusted text in a first-strong isolate (U+2068 … U+2069), as `<bdi>` does: text in a
+/// right-to-left script then stays inside its quotes and leaves the sentence around it alone.
+pub(crate) fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
+}
+
+/// Shortens untrusted text for display in a notice (control and bidi characters removed).
 pub(crate) fn short(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .take(40)
+        .collect();
     if s.chars().count() > 40 {
         out.push('…');
     }
@@ -232,6 +256,29 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn untrusted_text_cannot_turn_the_sentence_around() {
+        // An RTL override in a URL value is taken out, and what remains is isolated.
+        let value = short("\u{202E}txt.exe\u{202C}");
+        assert_eq!(value, "txt.exe");
+        let msg = Notice::BadParam {
+            key: "niveau".into(),
+            value,
+        }
+        .message(Lang::Nl);
+        assert_eq!(
+            msg,
+            "Onbekende waarde “\u{2068}txt.exe\u{2069}” voor \u{2068}niveau\u{2069} genegeerd."
+        );
+        // Every direction control is removed; ordinary Arabic and Hebrew letters stay.
+        for c in [
+            '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202D}', '\u{2066}', '\u{2069}',
+        ] {
+            assert_eq!(short(&format!("a{c}b")), "ab", "{:?}", c);
+        }
+        assert_eq!(short("شارع שלום"), "شارع שלום");
+    }
 
     fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs

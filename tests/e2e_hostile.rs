@@ -257,3 +257,22 @@ async fn hostile_names_are_shown_as_text_everywhere() {
     b.close().await;
     let _ = std::fs::remove_dir_all(dist);
 }
+
+/// Issue 20: an RTL override in a URL value (`/?niveau=%E2%80%AEtxt.exe`) used to reverse the rest
+/// of the notice's own sentence. The override is removed and the value is isolated.
+#[tokio::test]
+async fn a_direction_override_in_the_url_does_not_turn_the_notice_around() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/?niveau=%E2%80%AEtxt.exe").await;
+    b.wait_for(".notice").await;
+    let notice: String = b
+        .js("return document.querySelector('.notice p').textContent;")
+        .await;
+    assert!(!notice.contains('\u{202E}'), "{notice:?}");
+    assert!(
+        notice.starts_with("Onbekende waarde “\u{2068}txt.exe\u{2069}”")
+            && notice.ends_with("genegeerd."),
+        "{notice:?}"
+    );
+    b.close().await;
+}
