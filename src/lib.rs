@@ -24,6 +24,13 @@ pub mod views;
 pub fn start() {
     perf::mark("start");
     panic::install();
+    // The static shell of index.html ("Kaart laden…") gives way to the app.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-shell"))
+    {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(app::App);
     perf::mark("mounted");
 }
