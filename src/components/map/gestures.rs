@@ -34,9 +34,7 @@ fn pos(ev: &PointerEvent) -> (f64, f64) {
 
 /// After a gesture rests, tell the rest of the page the new scale (auto level, zoom UI).
 fn settle(h: &MapHandle, ctx: MapContext) {
-    let h2 = h.clone();
-    // publish_view does nothing once the map is gone (left within 200 ms of the gesture).
-    set_timeout(move || h2.publish_view(ctx), Duration::from_millis(200));
+    h.after(Duration::from_millis(200), move |h| h.publish_view(ctx));
 }
 
 fn hit(

@@ -53,8 +53,33 @@ impl MapHandle {
     }
 
     /// Whether the map component still exists.
-    pub fn alive(&self) -> bool {
+    fn alive(&self) -> bool {
         self.alive.load(Ordering::Relaxed)
+    }
+
+    /// Runs `f` after `delay`, unless the map has been disposed by then. Every delayed callback
+    /// of the map goes through here or [`MapHandle::next_frame`], so none can touch the page's
+    /// signals once it is gone (leaving the map within a moment of a wheel step used to panic).
+    pub fn after(&self, delay: Duration, f: impl FnOnce(&MapHandle) + 'static) {
+        let h = self.clone();
+        set_timeout(
+            move || {
+                if h.alive() {
+                    f(&h);
+                }
+            },
+            delay,
+        );
+    }
+
+    /// Runs `f` on the next animation frame, unless the map has been disposed by then.
+    pub fn next_frame(&self, f: impl FnOnce(&MapHandle) + 'static) {
+        let h = self.clone();
+        request_animation_frame(move || {
+            if h.alive() {
+                f(&h);
+            }
+        });
     }
 
     /// Runs `f` on the renderer, if it exists.
@@ -71,12 +96,8 @@ impl MapHandle {
         if self.frame_pending.replace(true) {
             return;
         }
-        let h = self.clone();
-        request_animation_frame(move || {
+        self.next_frame(|h| {
             h.frame_pending.set(false);
-            if !h.alive() {
-                return;
-            }
             let full = h.full_wanted.replace(false);
             let slow = h.with(|r| r.last_full_ms > 12.0).unwrap_or(false);
             if full || !slow {
@@ -98,57 +119,35 @@ impl MapHandle {
         let gen = self.ids_gen.get().wrapping_add(1);
         self.ids_gen.set(gen);
         let gesture = self.idle_gen.get();
-        let h = self.clone();
-        set_timeout(
-            move || {
-                let resting = h.alive()
-                    && h.ids_gen.get() == gen
-                    && h.idle_gen.get() == gesture
-                    && !h.frame_pending.get();
-                if resting {
-                    h.with(|r| r.build_ids());
-                }
-            },
-            Duration::from_millis(300),
-        );
+        self.after(Duration::from_millis(300), move |h| {
+            let resting =
+                h.ids_gen.get() == gen && h.idle_gen.get() == gesture && !h.frame_pending.get();
+            if resting {
+                h.with(|r| r.build_ids());
+            }
+        });
     }
 
     /// Repaints fully after the gesture has rested for a moment.
     fn repaint_when_idle(&self) {
         let gen = self.idle_gen.get().wrapping_add(1);
         self.idle_gen.set(gen);
-        let h = self.clone();
-        set_timeout(
-            move || {
-                if h.alive() && h.idle_gen.get() == gen {
-                    h.request(true);
-                }
-            },
-            Duration::from_millis(140),
-        );
+        self.after(Duration::from_millis(140), move |h| {
+            if h.idle_gen.get() == gen {
+                h.request(true);
+            }
+        });
     }
 
     /// Tells the page the current scale and visible bounds (auto level, table of areas in view).
     pub fn publish_view(&self, ctx: MapContext) {
-        if !self.alive() {
-            return;
-        }
         if let Some(v) = self.viewport() {
-            // `try_`: the page's signals may be disposed while the map is being left.
-            if ctx
-                .scale
-                .try_get_untracked()
-                .is_some_and(|s| (v.scale - s).abs() > 1e-9)
-            {
-                ctx.scale.try_set(v.scale);
+            if (v.scale - ctx.scale.get_untracked()).abs() > 1e-9 {
+                ctx.scale.set(v.scale);
             }
             let b = v.world_bounds();
-            if ctx
-                .bounds
-                .try_get_untracked()
-                .is_some_and(|old| old != Some(b))
-            {
-                ctx.bounds.try_set(Some(b));
+            if ctx.bounds.get_untracked() != Some(b) {
+                ctx.bounds.set(Some(b));
             }
         }
     }
@@ -202,21 +201,14 @@ fn dpr() -> f64 {
 }
 
 fn mark_ready(h: &MapHandle, ctx: MapContext) {
-    let h = h.clone();
     // rAF runs before the paint; the timeout after it runs once the frame is on screen.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if !h.alive() {
-                    return;
-                }
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("choropleth-ready");
-                }
-                ctx.ready.try_set(true);
-            },
-            Duration::ZERO,
-        );
+    h.next_frame(move |h| {
+        h.after(Duration::ZERO, move |_| {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.mark("choropleth-ready");
+            }
+            ctx.ready.set(true);
+        });
     });
 }
 

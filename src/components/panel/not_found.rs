@@ -16,10 +16,11 @@ pub struct Missing {
 impl Missing {
     /// The explanation for the reader.
     pub fn message(&self, lang: Lang) -> String {
+        let what = crate::state::isolate(&self.what);
         match (lang, self.level) {
             (Lang::Nl, Some(l)) => format!(
                 "Er is geen {l} met de code “{}” in de indeling van 2024. Misschien is de code veranderd of verkeerd overgenomen. Zoek het gebied op naam of postcode:",
-                crate::state::isolate(&self.what)
+                what
             ),
             (Lang::En, Some(l)) => {
                 let l = match l {
@@ -29,11 +30,11 @@ impl Missing {
                 };
                 format!(
                     "There is no {l} with the code “{}” in the 2024 division. The code may have changed or been copied wrongly. Search the area by name or postcode:",
-                    crate::state::isolate(&self.what)
+                    what
                 )
             }
-            (Lang::Nl, None) => format!("De pagina “{}” bestaat niet. Zoek een gebied op naam of postcode:", crate::state::isolate(&self.what)),
-            (Lang::En, None) => format!("The page “{}” does not exist. Search an area by name or postcode:", crate::state::isolate(&self.what)),
+            (Lang::Nl, None) => format!("De pagina “{}” bestaat niet. Zoek een gebied op naam of postcode:", what),
+            (Lang::En, None) => format!("The page “{}” does not exist. Search an area by name or postcode:", what),
         }
     }
 }
