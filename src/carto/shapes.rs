@@ -237,6 +237,43 @@ impl AreaShapes {
         }
     }
 
+    /// These shapes with the areas that `detail` has drawn from `detail` instead (its arcs are
+    /// added; the order of the shapes, and so every per-shape colour, stays the same). Areas
+    /// of `detail` that are not here are ignored.
+    pub fn with_detail<'a>(&self, details: impl IntoIterator<Item = &'a AreaShapes>) -> Self {
+        let mut shapes = self.shapes.clone();
+        let mut arcs = self.arcs.clone();
+        for detail in details {
+            let offset = arcs.len() as i32;
+            arcs.extend(detail.arcs.iter().cloned());
+            for d in &detail.shapes {
+                let Some(i) = self.index_of(&d.code) else {
+                    continue;
+                };
+                let s = &mut shapes[i];
+                s.rings = d
+                    .rings
+                    .iter()
+                    .map(|ring| {
+                        ring.iter()
+                            .map(|&r| if r < 0 { !((!r) + offset) } else { r + offset })
+                            .collect()
+                    })
+                    .collect();
+                s.parts = d.parts.clone();
+                s.bounds = d.bounds;
+            }
+        }
+        let vertices = shapes
+            .iter()
+            .flat_map(|s| s.rings.iter().flatten())
+            .map(|&r| arcs[if r < 0 { (!r) as usize } else { r as usize }].len())
+            .sum();
+        let mut out = Self::new(shapes, vertices);
+        out.arcs = arcs;
+        out
+    }
+
     /// Number of shapes.
     pub fn len(&self) -> usize {
         self.shapes.len()

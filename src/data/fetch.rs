@@ -44,6 +44,8 @@ thread_local! {
 /// reading of its body), so a hung connection is closed instead of holding one of the
 /// browser's few connections per host, and a retry goes out at once.
 pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
+    // Every data file the app asks for, in order (tests compare it with `index.html`'s preload).
+    crate::perf::mark(&format!("asked:{file}"));
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let (tx, rx) = oneshot::channel::<()>();

@@ -4,8 +4,8 @@ use super::error::DataError;
 use super::fetch::fetch_bytes;
 use crate::carto::{AreaShapes, Projection};
 use buurtkaart_model::{
-    AreaCode, AreaIndex, FormatError, GemeenteDetail, Indicator, Level, Manifest, Topology,
-    ValueTable, WijkHistory, FORMAT_VERSION,
+    AreaCode, AreaIndex, FormatError, GemeenteDetail, GemeentePack, Indicator, Level, Manifest,
+    Topology, ValueTable, WijkHistory, FORMAT_VERSION,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -50,6 +50,11 @@ pub struct DataStore {
     details: RwSignal<HashMap<String, Arc<GemeenteDetail>>>,
     /// The Leefbaarometer history of the wijken (`wijk.history.json`).
     history: RwSignal<Option<Arc<WijkHistory>>>,
+    /// The one gemeente an embed shows: then every level comes from that gemeente's pack and
+    /// detail files, and no national file is fetched.
+    scope: RwSignal<Option<String>>,
+    /// Detail geometry asked for, per level and gemeente (loading, loaded or failed).
+    detail_asked: RwSignal<HashSet<(Level, String)>>,
 }
 
 impl Default for DataStore {
@@ -70,7 +75,21 @@ impl DataStore {
             attempt: RwSignal::new(0),
             details: RwSignal::new(HashMap::new()),
             history: RwSignal::new(None),
+            scope: RwSignal::new(None),
+            detail_asked: RwSignal::new(HashSet::new()),
         }
+    }
+
+    /// Limits the data to one gemeente (an embed): from now on the store fetches that
+    /// gemeente's pack and detail geometry instead of the national files. Set it before
+    /// anything is loaded.
+    pub fn scope_to(&self, gemeente: &AreaCode) {
+        self.scope.set(Some(gemeente.gemeente().to_string()));
+    }
+
+    /// The gemeente the data is limited to, if any (untracked).
+    pub fn scope(&self) -> Option<String> {
+        self.scope.get_untracked()
     }
 
     /// The projection used for all shapes.
@@ -157,6 +176,9 @@ impl DataStore {
 
     /// Starts loading the area index of `level` (names), if not loaded or loading.
     pub fn ensure_index(&self, level: Level) {
+        if let Some(g) = self.scope() {
+            return self.ensure_pack(&g);
+        }
         let Some(file) = self.file_of(level, |l| l.index_file.clone()) else {
             return;
         };
@@ -192,7 +214,11 @@ impl DataStore {
     /// Starts loading the boundaries (and names) of `level`.
     pub fn ensure_geometry(&self, level: Level) {
         self.ensure_index(level);
-        let Some(file) = self.file_of(level, |l| l.geometry_file.clone()) else {
+        let file = match self.scope() {
+            Some(g) => self.file_of(level, |l| Manifest::for_gemeente(&l.detail_file, &g)),
+            None => self.file_of(level, |l| l.geometry_file.clone()),
+        };
+        let Some(file) = file else {
             return;
         };
         if self.level_untracked(level).shapes.is_some() || !self.begin(&file) {
@@ -216,6 +242,9 @@ impl DataStore {
 
     /// Starts loading the value table `group` of `level`.
     pub fn ensure_table(&self, level: Level, group: &str) {
+        if let Some(g) = self.scope() {
+            return self.ensure_pack(&g);
+        }
         let Some(file) = self.file_of(level, |l| {
             l.value_files.get(group).cloned().unwrap_or_default()
         }) else {
@@ -292,10 +321,136 @@ impl DataStore {
                 crate::perf::mark(&format!("shapes:{}", level.id()));
                 self.levels.update(|l| {
                     l.entry(level).or_default().shapes = Some(Arc::new(shapes));
-                })
+                });
+                self.merge_details(level);
             }
             Err(e) => self.fail(e.into()),
         }
+    }
+}
+
+/// Levels of detail: the national overview is refined with a gemeente's full-detail geometry
+/// when the view comes close (see `components::map::detail`).
+impl DataStore {
+    /// The scale (px per km) from which the gemeenten in view get their detail geometry.
+    pub fn detail_scale(&self) -> Option<f64> {
+        self.manifest
+            .with_untracked(|m| m.as_ref().map(|m| m.detail_scale))
+    }
+
+    /// Starts loading the full-detail geometry of `gemeente` at `level` (once; again after
+    /// "opnieuw proberen"), to replace the overview's shapes of its areas. Does nothing in an
+    /// embed, whose geometry is already the detail.
+    pub fn ensure_detail_geometry(&self, level: Level, gemeente: &str) {
+        if self.scope().is_some() {
+            return;
+        }
+        let Some(file) = self.file_of(level, |l| Manifest::for_gemeente(&l.detail_file, gemeente))
+        else {
+            return;
+        };
+        let key = (level, gemeente.to_string());
+        if self.detail_asked.with_untracked(|d| d.contains(&key)) || !self.begin(&file) {
+            return;
+        }
+        self.detail_asked.update(|d| {
+            d.insert(key.clone());
+        });
+        let store = *self;
+        spawn_local(async move {
+            let text = fetch_bytes(&file).await;
+            match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
+                Ok(topo) => {
+                    DETAILS.with(|d| d.borrow_mut().entry(level).or_default().push(topo));
+                    store.merge_details(level);
+                }
+                Err(e) => {
+                    // Asked again after "opnieuw proberen".
+                    store.detail_asked.update(|d| {
+                        d.remove(&key);
+                    });
+                    store.fail(e);
+                }
+            }
+            store.finish(&file);
+        });
+    }
+
+    /// Merges the detail topologies that arrived into the level's shapes, all at once.
+    fn merge_details(&self, level: Level) {
+        let data = self.level_untracked(level);
+        let (Some(base), Some(rows)) = (data.shapes, data.rows) else {
+            return;
+        };
+        let topos = DETAILS.with(|d| d.borrow_mut().remove(&level).unwrap_or_default());
+        if topos.is_empty() {
+            return;
+        }
+        let mut details = Vec::new();
+        for topo in &topos {
+            match AreaShapes::from_topology(topo, |c| rows.get(c).copied(), &Self::projection()) {
+                Ok(s) => details.push(s),
+                Err(e) => self.fail(e.into()),
+            }
+        }
+        let merged = base.with_detail(&details);
+        crate::perf::mark(&format!("detail:{}", level.id()));
+        self.levels.update(|l| {
+            l.entry(level).or_default().shapes = Some(Arc::new(merged));
+        });
+    }
+
+    /// Starts loading the pack of `gemeente` (names and values of its areas, all levels), for
+    /// an embed limited to it.
+    fn ensure_pack(&self, gemeente: &str) {
+        let Some(file) = self.manifest.with_untracked(|m| {
+            m.as_ref()
+                .map(|m| Manifest::for_gemeente(&m.pack_file, gemeente))
+        }) else {
+            return;
+        };
+        let loaded = self
+            .levels
+            .with_untracked(|l| l.values().any(|d| d.index.is_some()));
+        if loaded || !self.begin(&file) {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            let parsed = fetch_bytes(&file).await.and_then(|t| {
+                serde_json::from_slice::<GemeentePack>(&t)
+                    .map_err(|e| FormatError::parse(&file, "gemeente pack", e).into())
+            });
+            match parsed {
+                Ok(pack) => {
+                    store.levels.update(|l| {
+                        for p in pack.levels {
+                            let level = p.index.level;
+                            let rows: HashMap<String, usize> = p
+                                .index
+                                .codes
+                                .iter()
+                                .enumerate()
+                                .map(|(i, c)| (c.clone(), i))
+                                .collect();
+                            let d = l.entry(level).or_default();
+                            d.index = Some(Arc::new(p.index));
+                            d.rows = Some(Arc::new(rows));
+                            d.tables = p
+                                .tables
+                                .into_iter()
+                                .map(|(g, t)| (g, Arc::new(t)))
+                                .collect();
+                        }
+                    });
+                    for level in Level::ALL {
+                        store.build_shapes_if_ready(level);
+                    }
+                }
+                Err(e) => store.fail(e),
+            }
+            store.finish(&file);
+        });
     }
 }
 
@@ -365,4 +520,6 @@ impl DataStore {
 thread_local! {
     /// Topologies that arrived before their area index, waiting to be turned into shapes.
     static TOPOLOGIES: std::cell::RefCell<HashMap<Level, Topology>> = Default::default();
+    /// Detail topologies waiting to be merged into their level's shapes.
+    static DETAILS: std::cell::RefCell<HashMap<Level, Vec<Topology>>> = Default::default();
 }

@@ -120,6 +120,8 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
     });
     let ctx = MapContext::new(view);
     ctx.focus.set(Some(opts.area.clone()));
+    // An embed fetches only its gemeente's files, never the national ones.
+    store.scope_to(&opts.area);
     provide_context(ctx);
     Effect::new(move |_| ctx.dark.set(mode.get().is_dark(os_dark.get())));
 

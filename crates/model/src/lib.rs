@@ -34,8 +34,8 @@ pub use error::FormatError;
 pub use history::{HistoryExclusion, WijkHistory, WijkSeries};
 pub use level::Level;
 pub use manifest::{
-    BreakMethod, FileEntry, Indicator, IndicatorLevel, LbmClass, LevelFiles, Manifest, Reference,
-    ScaleKind, Unit, FORMAT_VERSION,
+    BreakMethod, FileEntry, GemeentePack, Indicator, IndicatorLevel, LbmClass, LevelFiles,
+    Manifest, PackLevel, Provenance, Reference, ScaleKind, Unit, FORMAT_VERSION,
 };
 pub use table::{AreaIndex, Column, ValueTable};
 pub use text::Text;

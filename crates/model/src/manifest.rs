@@ -1,9 +1,9 @@
-use crate::{Level, Text};
+use crate::{AreaIndex, Level, Text, ValueTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the data format described by this crate.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// `manifest.json`: the table of contents of the app's data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,13 +22,53 @@ pub struct Manifest {
     pub lbm_classes: Vec<LbmClass>,
     /// Attribution lines to show with the map.
     pub attribution: Vec<Text>,
+    /// The scale (CSS pixels per km) from which the app draws the detail files of the
+    /// gemeenten in view instead of the national overview.
+    pub detail_scale: f64,
+    /// Path of a gemeente's [`GemeentePack`] (`{gemeente}` stands for its code): what an embed
+    /// of that gemeente needs besides the geometry.
+    pub pack_file: String,
+    /// Where the provenance ([`Provenance`]: input checksums, output hashes) is; the app
+    /// does not read it.
+    pub provenance_file: String,
+}
+
+/// `provenance.json`: what the data files were built from, and what was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Version of the pipeline that wrote the files.
+    pub pipeline_version: String,
     /// Source files read, with their size and SHA-256.
     pub inputs: Vec<FileEntry>,
-    /// Files written (all but the manifest), with their size and SHA-256.
+    /// Files written (all but the manifest and this file), with their size and SHA-256.
     pub files: Vec<FileEntry>,
 }
 
+/// `pack/{gemeente}.json`: the names and values of one gemeente's areas (the gemeente, its
+/// wijken and buurten), so that an embed of it needs no national file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GemeentePack {
+    /// The gemeente code.
+    pub gemeente: String,
+    /// Per level, from gemeente to buurt.
+    pub levels: Vec<PackLevel>,
+}
+
+/// One level of a [`GemeentePack`]: rows in the order of `index`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackLevel {
+    /// Codes and names.
+    pub index: AreaIndex,
+    /// Value tables by group.
+    pub tables: BTreeMap<String, ValueTable>,
+}
+
 impl Manifest {
+    /// A per-gemeente path from a template with `{gemeente}`.
+    pub fn for_gemeente(template: &str, gemeente: &str) -> String {
+        template.replace("{gemeente}", gemeente)
+    }
+
     /// The files of `level`, if the data has that level.
     pub fn level(&self, level: Level) -> Option<&LevelFiles> {
         self.levels.iter().find(|l| l.level == level)
@@ -58,8 +98,11 @@ pub struct LevelFiles {
     pub with_geometry: usize,
     /// Path of the [`AreaIndex`].
     pub index_file: String,
-    /// Path of the [`Topology`].
+    /// Path of the national overview [`Topology`].
     pub geometry_file: String,
+    /// Path of a gemeente's full-detail [`Topology`] of this level (`{gemeente}` stands for
+    /// its code).
+    pub detail_file: String,
     /// Paths of the [`ValueTable`]s by group (`"lbm"`, `"cbs"`).
     pub value_files: BTreeMap<String, String>,
 }

@@ -209,6 +209,17 @@ impl Geometry {
         }
     }
 
+    /// Rewrites every arc reference with `f` (as when arcs are renumbered).
+    pub fn map_arcs(&mut self, mut f: impl FnMut(i32) -> i32) {
+        let rings: Vec<&mut Vec<i32>> = match self {
+            Geometry::Polygon { arcs, .. } => arcs.iter_mut().collect(),
+            Geometry::MultiPolygon { arcs, .. } => arcs.iter_mut().flatten().collect(),
+        };
+        for r in rings.into_iter().flatten() {
+            *r = f(*r);
+        }
+    }
+
     /// The polygons (each a list of rings of arc indices), whatever the type.
     pub fn polygons(&self) -> Vec<&Vec<Vec<i32>>> {
         match self {

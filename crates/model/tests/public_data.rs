@@ -2,7 +2,8 @@
 //! back: the pipeline's output and this crate agree on the format.
 
 use buurtkaart_model::{
-    AreaIndex, GemeenteDetail, Manifest, Topology, ValueTable, WijkHistory, FORMAT_VERSION,
+    AreaIndex, GemeenteDetail, GemeentePack, Manifest, Provenance, Topology, ValueTable,
+    WijkHistory, FORMAT_VERSION,
 };
 use std::path::Path;
 
@@ -41,8 +42,29 @@ fn committed_data_parses_and_round_trips() {
     let h: WijkHistory = serde_json::from_str(&read(&dir, "wijk.history.json")).unwrap();
     assert!(h.wijken.iter().all(|w| w.lbm.len() == h.years.len()));
     let d: GemeenteDetail = serde_json::from_str(&read(&dir, "detail/GM0363.json")).unwrap();
+    // Every gemeente has a pack and detail geometry of every level, with the same areas as
+    // the national files.
+    let gemeenten =
+        AreaIndex::from_json("gemeente.areas.json", &read(&dir, "gemeente.areas.json")).unwrap();
+    assert_eq!(gemeenten.codes.len(), 342);
+    let mut detailed = 0;
+    for g in &gemeenten.codes {
+        let pack: GemeentePack =
+            serde_json::from_str(&read(&dir, &Manifest::for_gemeente(&m.pack_file, g))).unwrap();
+        assert_eq!(&pack.gemeente, g);
+        for level in &m.levels {
+            let file = Manifest::for_gemeente(&level.detail_file, g);
+            let topo = Topology::from_json(&file, &read(&dir, &file)).unwrap();
+            detailed += topo.objects[level.level.id()].geometries.len();
+        }
+    }
+    assert_eq!(
+        detailed,
+        m.levels.iter().map(|l| l.with_geometry).sum::<usize>()
+    );
     assert_eq!(d.gemeente, "GM0363");
-    for f in &m.files {
+    let p: Provenance = serde_json::from_str(&read(&dir, &m.provenance_file)).unwrap();
+    for f in &p.files {
         let bytes = std::fs::metadata(dir.join(&f.path)).unwrap().len();
         assert_eq!(bytes, f.bytes, "{}", f.path);
     }

@@ -4,14 +4,15 @@ use crate::classify::{national, quantile_breaks, symmetric_breaks};
 use crate::error::Result;
 use crate::indicators::{BreakRule, CATALOGUE};
 use crate::join::{join, Joined, LevelData, Sources, YEAR};
+use crate::lod::{subset, validate};
 use crate::progress::Progress;
 use crate::report::{FileSize, LevelSummary, Summary};
-use crate::shapes::{build_shapes, ShapeParams};
+use crate::shapes::{build_shapes, ShapeParams, OVERVIEW_MAX_SCALE};
 use crate::sources::{geoinzicht, history, lbm, woonikveilig, SourceDir};
 use crate::write::{gzip_len, Output};
 use buurtkaart_model::{
-    AreaIndex, BreakMethod, Column, Indicator, IndicatorLevel, LbmClass, Level, LevelFiles,
-    Manifest, Text, ValueTable, FORMAT_VERSION,
+    AreaCode, AreaIndex, BreakMethod, Column, GemeentePack, Indicator, IndicatorLevel, LbmClass,
+    Level, LevelFiles, Manifest, PackLevel, Provenance, Text, ValueTable, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,6 +29,22 @@ pub const FIRST_VIEW: [&str; 5] = [
     "buurt.areas.json",
     "buurt.lbm.json",
 ];
+
+/// Template of a gemeente's detail geometry of a level.
+pub fn detail_template(level: Level) -> String {
+    format!("geo/{}/{{gemeente}}.json", level.id())
+}
+
+/// Template of a gemeente's pack (names and values for embeds).
+pub const PACK_TEMPLATE: &str = "pack/{gemeente}.json";
+
+/// Where the provenance goes.
+pub const PROVENANCE_FILE: &str = "provenance.json";
+
+/// The gemeente of an area code string (`None` for a code that does not parse).
+fn gemeente_of(code: &str) -> Option<String> {
+    AreaCode::parse(code).ok().map(|c| c.gemeente().to_string())
+}
 
 /// What to build from where.
 #[derive(Debug, Clone)]
@@ -88,6 +105,12 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     let mut shapes = Vec::new();
     let mut level_files = Vec::new();
     let mut level_summaries = Vec::new();
+    let gemeenten: Vec<String> = joined
+        .level(Level::Gemeente)
+        .codes
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     for level in Level::ALL {
         let data = joined.level(level);
         progress.start(&format!("geometry: {}", level.plural().en), 0);
@@ -98,15 +121,36 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
             ShapeParams::for_level(level),
             &geom_file,
         )?;
-        out.json(&geom_file, &s.topology)?;
+        progress.start(&format!("validating: {}", level.plural().en), 0);
+        let template = detail_template(level);
+        let detail = validate(&template, &s.topology, &data.geometry, &s.unsnapped_invalid)?;
+        let overview = validate(
+            &geom_file,
+            &s.overview,
+            &data.geometry,
+            &s.unsnapped_invalid,
+        )?;
+        out.json(&geom_file, &s.overview)?;
+        for g in &gemeenten {
+            if let Some(t) = subset(&s.topology, |c| gemeente_of(c).as_deref() == Some(g)) {
+                out.json(&Manifest::for_gemeente(&template, g), &t)?;
+            }
+        }
         progress.start(&format!("tables: {}", level.plural().en), 0);
-        let (lf, ls) = write_level(&mut out, data, &geom_file)?;
+        let (lf, ls) = write_level(&mut out, data, &geom_file, &template)?;
         level_files.push(lf);
         level_summaries.push(LevelSummary {
             stats: s.stats.clone(),
+            overview_stats: s.overview_stats.clone(),
+            overview,
+            detail,
             ..ls
         });
         shapes.push((level, s));
+    }
+    progress.start("gemeente packs", 0);
+    for g in &gemeenten {
+        out.json(&Manifest::for_gemeente(PACK_TEMPLATE, g), &pack(&joined, g))?;
     }
 
     progress.start("history and details", 0);
@@ -136,9 +180,16 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         indicators,
         lbm_classes: lbm_classes(),
         attribution: attribution(),
+        detail_scale: OVERVIEW_MAX_SCALE,
+        pack_file: PACK_TEMPLATE.into(),
+        provenance_file: PROVENANCE_FILE.into(),
+    };
+    let provenance = Provenance {
+        pipeline_version: PIPELINE_VERSION.into(),
         inputs: src.inputs(),
         files: out.entries(),
     };
+    out.json_pretty(PROVENANCE_FILE, &provenance)?;
     out.json_pretty("manifest.json", &manifest)?;
     progress.start("measuring sizes", 0);
     let files: Vec<FileSize> = out
@@ -170,51 +221,92 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     })
 }
 
-fn write_level(
-    out: &mut Output,
-    data: &LevelData,
-    geom_file: &str,
-) -> Result<(LevelFiles, LevelSummary)> {
-    let id = data.level.id();
-    let index_file = format!("{id}.areas.json");
-    out.json(
-        &index_file,
-        &AreaIndex {
-            level: data.level,
-            codes: data.codes.iter().map(|c| c.to_string()).collect(),
-            names: data.names.clone(),
-            postcodes: data.postcodes.clone(),
+/// The index of the rows `rows` of `data`.
+fn index(data: &LevelData, rows: &[usize]) -> AreaIndex {
+    AreaIndex {
+        level: data.level,
+        codes: rows.iter().map(|&r| data.codes[r].to_string()).collect(),
+        names: rows.iter().map(|&r| data.names[r].clone()).collect(),
+        postcodes: if data.postcodes.is_empty() {
+            Vec::new()
+        } else {
+            rows.iter().map(|&r| data.postcodes[r].clone()).collect()
         },
-    )?;
-    let mut value_files = BTreeMap::new();
-    let mut columns_summary = BTreeMap::new();
+    }
+}
+
+/// The value tables (by group) of the rows `rows` of `data`, and the non-missing values
+/// per column. A group without values is left out.
+fn tables(
+    data: &LevelData,
+    rows: &[usize],
+) -> (BTreeMap<String, ValueTable>, BTreeMap<String, usize>) {
+    let mut out = BTreeMap::new();
+    let mut counts = BTreeMap::new();
     for group in ["lbm", "cbs"] {
         let mut columns = BTreeMap::new();
         for def in CATALOGUE.iter().filter(|d| d.group == group) {
-            let Some(values) = data.columns.get(def.id) else {
+            let Some(all) = data.columns.get(def.id) else {
                 continue;
             };
+            let values: Vec<Option<f64>> = rows.iter().map(|&r| all[r]).collect();
             let n = values.iter().flatten().count();
             if n == 0 {
                 continue;
             }
-            columns_summary.insert(def.id.to_string(), n);
-            columns.insert(def.id.to_string(), Column::encode(def.decimals, values));
+            counts.insert(def.id.to_string(), n);
+            columns.insert(def.id.to_string(), Column::encode(def.decimals, &values));
         }
-        if columns.is_empty() {
-            continue;
-        }
-        let file = format!("{id}.{group}.json");
-        out.json(
-            &file,
-            &ValueTable {
+        if !columns.is_empty() {
+            let table = ValueTable {
                 level: data.level,
                 group: group.into(),
-                rows: data.codes.len(),
+                rows: rows.len(),
                 columns,
-            },
-        )?;
-        value_files.insert(group.to_string(), file);
+            };
+            out.insert(group.to_string(), table);
+        }
+    }
+    (out, counts)
+}
+
+/// The pack of gemeente `g`: names and values of the gemeente, its wijken and buurten.
+fn pack(joined: &Joined, g: &str) -> GemeentePack {
+    let levels = Level::ALL
+        .iter()
+        .map(|&level| {
+            let data = joined.level(level);
+            let rows: Vec<usize> = (0..data.codes.len())
+                .filter(|&r| data.codes[r].gemeente().as_str() == g)
+                .collect();
+            PackLevel {
+                index: index(data, &rows),
+                tables: tables(data, &rows).0,
+            }
+        })
+        .collect();
+    GemeentePack {
+        gemeente: g.to_string(),
+        levels,
+    }
+}
+
+fn write_level(
+    out: &mut Output,
+    data: &LevelData,
+    geom_file: &str,
+    detail_file: &str,
+) -> Result<(LevelFiles, LevelSummary)> {
+    let id = data.level.id();
+    let index_file = format!("{id}.areas.json");
+    let all: Vec<usize> = (0..data.codes.len()).collect();
+    out.json(&index_file, &index(data, &all))?;
+    let mut value_files = BTreeMap::new();
+    let (tables, columns_summary) = tables(data, &all);
+    for (group, table) in tables {
+        let file = format!("{id}.{group}.json");
+        out.json(&file, &table)?;
+        value_files.insert(group, file);
     }
     let with_geometry = data.geometry.len();
     Ok((
@@ -225,6 +317,7 @@ fn write_level(
             with_geometry,
             index_file,
             geometry_file: geom_file.to_string(),
+            detail_file: detail_file.to_string(),
             value_files,
         },
         LevelSummary {
@@ -233,6 +326,9 @@ fn write_level(
             with_geometry,
             columns: columns_summary,
             stats: Default::default(),
+            overview_stats: Default::default(),
+            overview: Default::default(),
+            detail: Default::default(),
         },
     ))
 }

@@ -98,6 +98,16 @@ pub enum PipelineError {
         /// Files that differ, are missing or are extra.
         differences: Vec<String>,
     },
+    /// The pipeline's own output failed its validation (a bug, never written).
+    #[error("{file}: area {code}: invalid output geometry: {reason}")]
+    Invalid {
+        /// The output file.
+        file: String,
+        /// The area.
+        code: String,
+        /// What is wrong, and in which ring.
+        reason: String,
+    },
     /// Writing JSON failed (should not happen).
     #[error("serialising {file}: {message}")]
     Serialise {

@@ -2,7 +2,8 @@
 //! `../shared/data` into the compact static files in `public/data/` that the app fetches.
 //!
 //! Stages, one module each: [`sources`] (one adapter per source format) → [`join`] (on CBS
-//! codes) → [`quantize`] → [`snap`] → [`topology`] (shared arcs) → [`simplify`] →
+//! codes) → [`quantize`] → [`snap`] → [`topology`] (shared arcs) → [`simplify`] (guarded by
+//! [`arc_guard`]) → [`lod`] (national overview, per-gemeente detail, validation) →
 //! [`classify`] (breaks, reference values) → [`write`] (temporary folder, then swap) →
 //! [`report`]. [`build::build`] runs them all in memory; the binary `buurtkaart-data` wraps it.
 //!
@@ -10,11 +11,13 @@
 //! * Output is deterministic: no timestamps, sorted maps, no parallel floating-point sums.
 //! * A missing value stays missing (`null`), never `0`; CBS codes stay strings.
 
+pub mod arc_guard;
 pub mod build;
 pub mod classify;
 pub mod error;
 pub mod indicators;
 pub mod join;
+pub mod lod;
 pub mod measure;
 pub mod names;
 pub mod progress;

@@ -1,7 +1,9 @@
 //! The summary printed at the end of a build.
 
 use crate::join::JoinReport;
+use crate::lod::Validity;
 use crate::shapes::ShapeStats;
+use crate::simplify::SimplifyStats;
 use buurtkaart_model::Level;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -31,6 +33,12 @@ pub struct LevelSummary {
     pub columns: BTreeMap<String, usize>,
     /// Geometry counts.
     pub stats: ShapeStats,
+    /// Simplification counts of the national overview.
+    pub overview_stats: SimplifyStats,
+    /// Validation of the national overview.
+    pub overview: Validity,
+    /// Validation of the detail geometry (the per-gemeente files).
+    pub detail: Validity,
 }
 
 /// Everything the summary shows.
@@ -81,7 +89,7 @@ impl fmt::Display for Summary {
             )?;
             writeln!(
                 f,
-                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} folds merged, {} rings reverted; guard: {} rounds, {} pairs kept apart, {} pairs still worse) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed",
+                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} folds merged, {} rings and {} areas reverted; guard: {} rounds, {} pairs kept apart, {} pairs still worse) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed",
                 s.quantise.vertices_in,
                 s.quantise.vertices_out,
                 s.snap.vertices_out,
@@ -89,6 +97,7 @@ impl fmt::Display for Summary {
                 s.snap.inserted,
                 s.snap.folds,
                 s.snap.reverted_rings,
+                s.snap.reverted_areas,
                 s.rounds,
                 s.apart,
                 s.worse_pairs,
@@ -99,6 +108,25 @@ impl fmt::Display for Summary {
                 s.quantise.dropped_polygons,
                 s.quantise.dropped_holes,
             )?;
+            writeln!(
+                f,
+                "          overview: {} positions ({} arcs protected, {} conflicts in the input)",
+                l.overview_stats.after,
+                l.overview_stats.protected_arcs,
+                l.overview_stats.input_conflicts,
+            )?;
+            for (what, v) in [("overview", &l.overview), ("detail", &l.detail)] {
+                writeln!(
+                    f,
+                    "          valid {what}: {} areas checked, 0 made invalid by simplification ({} invalid as in the source, {} made invalid by the grid); area error p50 {:.2} %, p95 {:.2} %, max {:.2} %",
+                    v.areas,
+                    v.invalid_in_source,
+                    v.invalid_from_grid,
+                    100.0 * v.area_error(0.5),
+                    100.0 * v.area_error(0.95),
+                    100.0 * v.area_error(1.0),
+                )?;
+            }
             let cols: Vec<String> = l.columns.iter().map(|(k, v)| format!("{k} {v}")).collect();
             writeln!(f, "          values: {}", cols.join(", "))?;
         }
@@ -131,7 +159,10 @@ impl fmt::Display for Summary {
         for file in &self.files {
             raw += file.bytes;
             gz += file.gzip;
-            if file.path.starts_with("detail/") {
+            if ["detail/", "geo/", "pack/"]
+                .iter()
+                .any(|d| file.path.starts_with(d))
+            {
                 n_detail += 1;
                 raw_d += file.bytes;
                 gz_d += file.gzip;
@@ -151,14 +182,14 @@ impl fmt::Display for Summary {
         writeln!(
             f,
             "  {:28} {:>10} {:>10}",
-            format!("detail/ ({n_detail} files)"),
+            format!("per gemeente ({n_detail} files)"),
             raw_d,
             gz_d
         )?;
         writeln!(f, "  {:28} {:>10} {:>10}", "total", raw, gz)?;
         writeln!(
             f,
-            "  first national view (*): {} bytes gzip (budget 1,500,000)",
+            "  first national view (*): {} bytes gzip (target 800,000)",
             self.first_view_gzip()
         )?;
         writeln!(f, "== Time")?;

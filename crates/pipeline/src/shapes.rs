@@ -11,6 +11,7 @@ use crate::snap::SnapStats;
 use crate::sources::geometry::MultiPolygon;
 use crate::topology::{extract, ring_points};
 use buurtkaart_model::{AreaCode, Geometry, GeometryCollection, Level, Topology};
+use geo::Validation;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
@@ -21,8 +22,10 @@ pub struct ShapeParams {
     pub step: f64,
     /// Snapping tolerance in grid units (0 = no snapping).
     pub snap: f64,
-    /// Douglas–Peucker tolerance in grid units.
+    /// Douglas–Peucker tolerance in grid units of the detail files (per gemeente).
     pub simplify: f64,
+    /// Douglas–Peucker tolerance in grid units of the national overview file.
+    pub overview: f64,
 }
 
 impl ShapeParams {
@@ -30,25 +33,31 @@ impl ShapeParams {
     ///
     /// The publishers simplified buurten at 0.0001° and wijken and gemeenten at 0.0005°, one
     /// polygon at a time; the snapping tolerance matches that, so the two versions of a
-    /// shared border become one. The simplification tolerance is what a screen needs at the
-    /// zoom where the level is read (buurt 0.0003° ≈ 20–33 m, wijk 0.00025°, gemeente
-    /// 0.0008°), and the grid is about an eighth of it, so rounding adds no visible error.
+    /// shared border become one.
+    ///
+    /// The detail files keep the borders within about one grid step of the source (buurt and
+    /// wijk 0.0001° ≈ 7–11 m; gemeente 0.0002°), so a buurt's area stays within a percent.
+    /// The overview is what a screen needs up to the zoom where the app switches to detail
+    /// ([`OVERVIEW_MAX_SCALE`]): 0.001° ≈ 70–110 m, one to two pixels there.
     pub fn for_level(level: Level) -> ShapeParams {
         match level {
             Level::Buurt => ShapeParams {
                 step: 5e-5,
                 snap: 2.0,
-                simplify: 6.0,
+                simplify: 1.5,
+                overview: 20.0,
             },
             Level::Wijk => ShapeParams {
                 step: 5e-5,
                 snap: 10.0,
-                simplify: 5.0,
+                simplify: 2.0,
+                overview: 20.0,
             },
             Level::Gemeente => ShapeParams {
-                step: 1e-4,
-                snap: 5.0,
-                simplify: 8.0,
+                step: 5e-5,
+                snap: 10.0,
+                simplify: 4.0,
+                overview: 28.0,
             },
         }
     }
@@ -107,11 +116,23 @@ fn to_metres(areas: &[QArea], grid: &Grid) -> Vec<geo::MultiPolygon<f64>> {
         .collect()
 }
 
+/// The scale (CSS pixels per km) up to which the app draws the national overview; from there
+/// on it loads the detail of the gemeenten in view (a 1280×800 map then shows 80 × 50 km,
+/// some 20–40 gemeenten). The overview tolerances are one to two pixels at this scale.
+pub const OVERVIEW_MAX_SCALE: f64 = 16.0;
+
 /// The result of the geometry stage.
 #[derive(Debug, Clone)]
 pub struct Shapes {
-    /// The TopoJSON.
+    /// The TopoJSON at full detail (cut into per-gemeente files by [`crate::lod`]).
     pub topology: Topology,
+    /// The national overview TopoJSON (the same arcs, simplified more).
+    pub overview: Topology,
+    /// Counts of the overview's simplification.
+    pub overview_stats: SimplifyStats,
+    /// Areas already invalid before simplification (made so by quantisation to the grid:
+    /// a channel narrower than a grid step closes).
+    pub unsnapped_invalid: BTreeSet<String>,
     /// Areas on the grid after snapping, before arc extraction (for measurements).
     pub snapped: Vec<QArea>,
     /// Areas on the grid before snapping.
@@ -134,13 +155,25 @@ pub fn build_shapes(
     let (quantised, qstats) = quantise_all(geoms, &grid, file)?;
     // Guard: snapping must not make the overlap of a pair of neighbours clearly worse. Pairs
     // that got worse are kept apart (not snapped onto each other) and the stage runs again.
-    let before = pair_overlaps(&to_metres(&quantised, &grid));
+    let quantised_m = to_metres(&quantised, &grid);
+    let before = pair_overlaps(&quantised_m);
+    let quantised_valid: Vec<bool> = quantised_m.iter().map(|a| a.is_valid()).collect();
     let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rounds = 0;
     let (snapped, sstats, arcs, simple, simp_stats, worse) = loop {
         rounds += 1;
         let (snapped, sstats) = if params.snap > 0.0 {
-            snap(&quantised, params.snap, &apart)
+            let (mut snapped, mut stats) = snap(&quantised, params.snap, &apart);
+            // An area that snapping made invalid (parts pressed together, a ring pinched
+            // onto itself) keeps its quantised version.
+            let after = to_metres(&snapped, &grid);
+            for (k, a) in after.iter().enumerate() {
+                if !a.is_valid() && quantised_valid[k] {
+                    snapped[k] = quantised[k].clone();
+                    stats.reverted_areas += 1;
+                }
+            }
+            (snapped, stats)
         } else {
             (
                 quantised.clone(),
@@ -179,6 +212,45 @@ pub fn build_shapes(
         }
         apart.extend(worse.iter().copied());
     };
+    let (coarse, overview_stats) = simplify(&arcs, params.overview, &[]);
+    let unsnapped_invalid = to_metres(&snapped, &grid)
+        .iter()
+        .zip(&snapped)
+        .filter(|(m, _)| !m.is_valid())
+        .map(|(_, a)| a.code.to_string())
+        .collect();
+    let topology = to_topology(level, &arcs, &snapped, &simple, &grid);
+    let overview = to_topology(level, &arcs, &snapped, &coarse, &grid);
+    let stats = ShapeStats {
+        quantise: qstats,
+        snap: sstats,
+        apart: apart.len(),
+        rounds,
+        worse_pairs: worse,
+        arcs: simple.len(),
+        simplify: simp_stats,
+        areas: snapped.len(),
+    };
+    Ok(Shapes {
+        topology,
+        overview,
+        overview_stats,
+        unsnapped_invalid,
+        snapped,
+        quantised,
+        grid,
+        stats,
+    })
+}
+
+/// The TopoJSON of `level` with the arcs `simple` (absolute grid positions).
+fn to_topology(
+    level: Level,
+    arcs: &crate::topology::Arcs,
+    snapped: &[QArea],
+    simple: &[Vec<Pt>],
+    grid: &Grid,
+) -> Topology {
     let geometries = arcs
         .areas
         .iter()
@@ -213,27 +285,11 @@ pub fn build_shapes(
             geometries,
         },
     );
-    let stats = ShapeStats {
-        quantise: qstats,
-        snap: sstats,
-        apart: apart.len(),
-        rounds,
-        worse_pairs: worse,
-        arcs: simple.len(),
-        simplify: simp_stats,
-        areas: snapped.len(),
-    };
-    Ok(Shapes {
-        topology: Topology {
-            kind: "Topology".into(),
-            bbox: [r(a[0]), r(a[1]), r(b[0]), r(b[1])],
-            transform: grid.transform(),
-            objects,
-            arcs: Topology::delta_encode(&simple),
-        },
-        snapped,
-        quantised,
-        grid,
-        stats,
-    })
+    Topology {
+        kind: "Topology".into(),
+        bbox: [r(a[0]), r(a[1]), r(b[0]), r(b[1])],
+        transform: grid.transform(),
+        objects,
+        arcs: Topology::delta_encode(simple),
+    }
 }

@@ -1,8 +1,11 @@
-//! Douglas–Peucker simplification of arcs, each arc once, endpoints fixed, with a guard
-//! that no ring collapses.
+//! Douglas–Peucker simplification of arcs, each arc once, endpoints fixed, with guards that
+//! no ring collapses and no arc crosses or touches another (so every polygon stays valid and
+//! neighbours do not overlap).
 
+use crate::arc_guard::conflicting_arcs;
 use crate::quantize::{area2, Pt};
 use crate::topology::{ring_points, Arcs};
+use geo::{LineString, MultiPolygon, Polygon, Validation};
 
 /// Simplification result counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -11,14 +14,18 @@ pub struct SimplifyStats {
     pub before: usize,
     /// Arc positions after.
     pub after: usize,
-    /// Arcs kept at full detail because a ring would otherwise collapse or flip.
+    /// Arcs simplified less than asked because a ring would otherwise collapse or flip, or an
+    /// arc would cross or touch another.
     pub protected_arcs: usize,
+    /// Arcs still in a conflict at full detail (the conflict is in the input itself).
+    pub input_conflicts: usize,
 }
 
 /// Simplifies every arc with tolerance `eps` (grid units), except the arcs marked in
 /// `exact`. A ring that would lose its area (fewer than 3 distinct positions, zero area,
 /// flipped orientation or less than a tenth of its area left) gets its arcs simplified with
-/// a quarter of the tolerance, repeatedly, down to no simplification.
+/// a quarter of the tolerance, repeatedly, down to no simplification; so does an arc that
+/// crosses or touches another arc or itself ([`conflicting_arcs`]).
 pub fn simplify(arcs: &Arcs, eps: f64, exact: &[bool]) -> (Vec<Vec<Pt>>, SimplifyStats) {
     let mut tol: Vec<f64> = (0..arcs.arcs.len())
         .map(|i| {
@@ -39,35 +46,83 @@ pub fn simplify(arcs: &Arcs, eps: f64, exact: &[bool]) -> (Vec<Vec<Pt>>, Simplif
         before: arcs.arcs.iter().map(Vec::len).sum(),
         ..Default::default()
     };
+    // Areas valid before simplification must stay valid (parts that come to lie inside one
+    // another cross no arc, so the arc guard alone does not see them).
+    let valid_before: Vec<bool> = arcs
+        .areas
+        .iter()
+        .map(|a| area_polygon(&arcs.arcs, &a.polygons).is_valid())
+        .collect();
+    let mut dirty: Vec<bool> = vec![true; arcs.areas.len()];
     loop {
         let mut bad = Vec::new();
+        for (k, a) in arcs.areas.iter().enumerate() {
+            if valid_before[k] && dirty[k] && !area_polygon(&out, &a.polygons).is_valid() {
+                bad.extend(a.polygons.iter().flatten().flatten().map(|&r| arc_index(r)));
+            }
+        }
         for ring in arcs.areas.iter().flat_map(|a| a.polygons.iter().flatten()) {
             let orig = ring_points(&arcs.arcs, ring);
             let simp = ring_points(&out, ring);
             if !ring_ok(&orig, &simp) {
-                bad.extend(
-                    ring.iter()
-                        .map(|&r| if r < 0 { !r as usize } else { r as usize }),
-                );
+                bad.extend(ring.iter().map(|&r| arc_index(r)));
             }
         }
+        let conflicts = conflicting_arcs(&out);
+        stats.input_conflicts = conflicts.iter().filter(|&&i| tol[i] == 0.0).count();
+        bad.extend(conflicts);
         bad.sort_unstable();
         bad.dedup();
-        let mut changed = false;
+        let mut changed = vec![false; out.len()];
         for i in bad {
             if tol[i] > 0.0 {
                 tol[i] = if tol[i] < 1.0 { 0.0 } else { tol[i] / 4.0 };
                 out[i] = douglas_peucker(&arcs.arcs[i], tol[i]);
-                changed = true;
+                changed[i] = true;
             }
         }
-        if !changed {
+        if !changed.contains(&true) {
             break;
+        }
+        for (k, a) in arcs.areas.iter().enumerate() {
+            dirty[k] = a
+                .polygons
+                .iter()
+                .flatten()
+                .flatten()
+                .any(|&r| changed[arc_index(r)]);
         }
     }
     stats.protected_arcs = tol.iter().filter(|t| **t < eps).count();
     stats.after = out.iter().map(Vec::len).sum();
     (out, stats)
+}
+
+fn arc_index(r: i32) -> usize {
+    if r < 0 {
+        !r as usize
+    } else {
+        r as usize
+    }
+}
+
+/// An area's polygons (rings of arc references) with the arcs `arcs`, in grid units.
+fn area_polygon(arcs: &[Vec<Pt>], polygons: &[Vec<Vec<i32>>]) -> MultiPolygon<f64> {
+    let ring = |refs: &Vec<i32>| {
+        LineString::from(
+            ring_points(arcs, refs)
+                .iter()
+                .map(|p| (p[0] as f64, p[1] as f64))
+                .collect::<Vec<_>>(),
+        )
+    };
+    MultiPolygon(
+        polygons
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| Polygon::new(ring(&p[0]), p[1..].iter().map(ring).collect()))
+            .collect(),
+    )
 }
 
 /// Whether a simplified ring keeps its area: ≥ 3 distinct positions, same orientation,

@@ -40,6 +40,8 @@ pub struct SnapStats {
     pub folds: usize,
     /// Rings left unsnapped because snapping would have damaged them.
     pub reverted_rings: usize,
+    /// Areas left unsnapped because snapping made them invalid.
+    pub reverted_areas: usize,
 }
 
 type RingId = usize;
@@ -51,9 +53,13 @@ struct Apart<'a> {
 }
 
 impl Apart<'_> {
+    /// Whether rings `r` and `s` must not be snapped onto each other: two rings of one area
+    /// (its parts, or a shell and its hole: snapping them together makes the area invalid),
+    /// or of a pair kept apart.
     fn separate(&self, r: RingId, s: RingId) -> bool {
         let (a, b) = (self.owner[r], self.owner[s]);
-        !self.apart.is_empty() && a != b && self.apart.contains(&(a.min(b), a.max(b)))
+        (a == b && r != s)
+            || (!self.apart.is_empty() && a != b && self.apart.contains(&(a.min(b), a.max(b))))
     }
 }
 type EdgeEntry = GeomWithData<Rectangle<[i64; 2]>, (RingId, usize)>;

@@ -4,7 +4,8 @@
 mod common;
 
 use buurtkaart_model::{
-    AreaIndex, GemeenteDetail, Level, Manifest, Topology, ValueTable, WijkHistory, FORMAT_VERSION,
+    AreaIndex, GemeenteDetail, Level, Manifest, Provenance, Topology, ValueTable, WijkHistory,
+    FORMAT_VERSION,
 };
 use common::{build_from, fixture, text};
 
@@ -141,12 +142,15 @@ fn manifest_describes_indicators_and_references() {
     let crime = m.indicator("criminaliteit").unwrap();
     assert_eq!(crime.higher_is_better, Some(false));
     assert!(crime.at(Level::Wijk).is_none());
-    assert!(m
+    // Provenance lives in its own file, which the app never reads.
+    let p: Provenance = serde_json::from_str(&text(&b, &m.provenance_file)).unwrap();
+    assert!(p
         .inputs
         .iter()
         .any(|f| f.path == "woonikveilig/gemeente/GM9901.json"));
-    let paths: Vec<&str> = m.files.iter().map(|f| f.path.as_str()).collect();
+    let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
     assert!(paths.contains(&"buurt.topo.json") && !paths.contains(&"manifest.json"));
+    assert!(!text(&b, "manifest.json").contains("sha256"));
     assert!(
         !text(&b, "manifest.json").contains("2026-"),
         "no dates in the manifest"

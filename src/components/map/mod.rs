@@ -1,4 +1,5 @@
 //! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
+mod detail;
 mod gestures;
 mod idmap;
 mod inputs;
@@ -325,6 +326,7 @@ pub fn MapView(
     }
 
     // Load what the current view needs (and again after "opnieuw proberen").
+    detail::load_detail_in_view(store, ctx);
     Effect::new(move |_| {
         store.attempt.track();
         if store.manifest.with(|m| m.is_none()) {

@@ -612,8 +612,10 @@ impl Renderer {
         };
         let v = &self.viewport;
         let level = self.layer.as_ref().map(|l| l.level.id()).unwrap_or("");
+        let vertices = self.layer.as_ref().map_or(0, |l| l.shapes.vertices);
         for (k, val) in [
             ("data-level", level.to_string()),
+            ("data-vertices", vertices.to_string()),
             ("data-scale", format!("{}", v.scale)),
             ("data-cx", format!("{}", v.cx)),
             ("data-cy", format!("{}", v.cy)),

@@ -1,0 +1,239 @@
+//! Issue 14 in a real headless Chromium: levels of detail. An embed fetches only its own
+//! gemeente's files; a selected area and a zoomed-in view get the full-detail geometry of their
+//! gemeenten (and only of those); `index.html` preloads exactly the files the app asks for first.
+
+mod support;
+
+use buurtkaart_model::Manifest;
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+use support::Browser;
+
+/// The data files the server answered, relative to `data/`, without query.
+fn served(b: &Browser) -> Vec<String> {
+    b.requests()
+        .into_iter()
+        .filter_map(|r| {
+            let p = r.path.split('?').next()?.to_string();
+            p.split_once("/data/").map(|(_, f)| f.to_string())
+        })
+        .collect()
+}
+
+fn manifest() -> Manifest {
+    serde_json::from_str(&support::data_file("manifest.json")).expect("manifest")
+}
+
+/// Bytes of the data files `files` in the build.
+fn bytes(files: &[String]) -> u64 {
+    let dist = support::dist_dir();
+    files
+        .iter()
+        .map(|f| std::fs::metadata(dist.join("data").join(f)).map_or(0, |m| m.len()))
+        .sum()
+}
+
+/// The stored vertices of the drawn layer (`data-vertices` of the map).
+async fn vertices(b: &Browser) -> u64 {
+    b.js("return +(document.querySelector('.map-canvas').dataset.vertices || 0);")
+        .await
+}
+
+/// Waits until `cond` holds for the served files, or panics with `what`.
+async fn wait_served(b: &Browser, what: &str, cond: impl Fn(&[String]) -> bool) {
+    let start = Instant::now();
+    while !cond(&served(b)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{what}; served: {:?}",
+            served(b)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn embeds_fetch_only_their_gemeentes_files() {
+    for (path, g, drawn) in [
+        ("/embed/gemeente/GM0599", "GM0599", "buurt"),
+        ("/embed/buurt/BU0363KA05", "GM0363", "buurt"),
+        ("/embed/gemeente/GM0014?niveau=wijk", "GM0014", "wijk"),
+    ] {
+        let b = Browser::start(640, 520).await;
+        b.goto(path).await;
+        b.wait_for_mark("choropleth-ready").await;
+        b.wait_for(&format!(".map-canvas[data-level='{drawn}']"))
+            .await;
+        let files = served(&b);
+        let foreign: Vec<&String> = files
+            .iter()
+            .filter(|f| *f != "manifest.json" && !f.contains(g))
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "{path} fetched {foreign:?} (all: {files:?})"
+        );
+        for want in [format!("pack/{g}.json"), format!("geo/{drawn}/{g}.json")] {
+            assert!(
+                files.contains(&want),
+                "{path}: {want} not fetched: {files:?}"
+            );
+        }
+        println!(
+            "{path}: {} files, {} bytes raw: {files:?}",
+            files.len(),
+            bytes(&files)
+        );
+        assert!(
+            b.console_errors().await.is_empty(),
+            "{path}: console errors"
+        );
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_selected_buurt_is_drawn_with_its_gemeentes_detail() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/buurt/BU0363KA05").await;
+    b.wait_for_mark("choropleth-ready").await;
+    wait_served(&b, "the detail of Amsterdam is fetched", |f| {
+        f.iter().any(|f| f == "geo/buurt/GM0363.json")
+    })
+    .await;
+    b.wait_for_mark("buurtkaart:detail:buurt").await;
+    let overview = support::places::shapes("buurt").1.vertices as u64;
+    let start = Instant::now();
+    while vertices(&b).await <= overview {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "detail never drawn"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let others: Vec<String> = served(&b)
+        .into_iter()
+        .filter(|f| f.starts_with("geo/"))
+        .filter(|f| !f.contains("GM0363"))
+        .collect();
+    println!("also in detail (neighbours in view): {others:?}");
+    b.screenshot("lod-selected-buurt-detail").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn zooming_in_loads_the_detail_of_the_gemeenten_in_view_only() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    let at_start: Vec<String> = served(&b);
+    assert!(
+        !at_start.iter().any(|f| f.starts_with("geo/")),
+        "the national view fetched detail: {at_start:?}"
+    );
+    let threshold = manifest().detail_scale;
+    for _ in 0..12 {
+        let scale: f64 = b
+            .js("return +document.querySelector('.map-canvas').dataset.scale;")
+            .await;
+        if scale >= threshold {
+            break;
+        }
+        b.click(".zoom-in").await;
+        tokio::time::sleep(Duration::from_millis(350)).await;
+    }
+    wait_served(&b, "detail is fetched once zoomed in", |f| {
+        f.iter().any(|f| f.starts_with("geo/buurt/"))
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let gemeenten: BTreeSet<String> = served(&b)
+        .iter()
+        .filter_map(|f| f.strip_prefix("geo/buurt/"))
+        .map(str::to_string)
+        .collect();
+    println!("gemeenten in detail: {} {gemeenten:?}", gemeenten.len());
+    assert!(
+        (1..=60).contains(&gemeenten.len()),
+        "{} gemeenten in detail",
+        gemeenten.len()
+    );
+    let overview = support::places::shapes("buurt").1.vertices as u64;
+    assert!(vertices(&b).await > overview, "the detail is not drawn");
+    b.screenshot("lod-zoomed-in-detail").await;
+    b.close().await;
+}
+
+/// What `index.html` preloads and what the app asks for before its first full map.
+async fn preloaded_and_asked(b: &Browser) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (preloaded, asked): (Vec<String>, Vec<String>) = b
+        .js(r#"
+            const ready = performance.getEntriesByName('choropleth-ready', 'mark')[0].startTime;
+            const pre = [...document.querySelectorAll('link[rel=preload]')]
+                .map(l => l.href.split('/data/')[1]).filter(Boolean);
+            const asked = performance.getEntriesByType('mark')
+                .filter(m => m.name.startsWith('buurtkaart:asked:') && m.startTime <= ready)
+                .map(m => m.name.slice(17));
+            return [pre, asked];"#)
+        .await;
+    (preloaded.into_iter().collect(), asked.into_iter().collect())
+}
+
+#[tokio::test]
+async fn index_html_preloads_what_the_app_asks_for_first() {
+    for path in [
+        "/",
+        "/?niveau=wijk",
+        "/?niveau=gemeente",
+        "/?weergave=verandering",
+        "/?indicator=woz",
+        "/?niveau=wijk&indicator=inkomen",
+        "/gemeente/GM0599",
+        "/buurt/BU0363KA05",
+        "/embed/gemeente/GM0599",
+        "/embed/buurt/BU0363KA05",
+    ] {
+        let b = Browser::start(1280, 800).await;
+        b.goto(path).await;
+        b.wait_for_mark("choropleth-ready").await;
+        let (preloaded, asked) = preloaded_and_asked(&b).await;
+        println!("{path}: preloaded {preloaded:?}, asked {asked:?}");
+        let wasted: Vec<_> = preloaded.difference(&asked).collect();
+        assert!(
+            wasted.is_empty(),
+            "{path}: preloaded but not asked for: {wasted:?}"
+        );
+        // What the first map cannot do without must be preloaded: in an embed everything;
+        // else the manifest, the gemeenten, and the drawn level's geometry, names and table.
+        let level: String = b
+            .js("return document.querySelector('.map-canvas').dataset.level;")
+            .await;
+        let group = if path.contains("indicator=") && !path.contains("indicator=lbm_") {
+            "cbs"
+        } else {
+            "lbm"
+        };
+        let critical: BTreeSet<String> = asked
+            .iter()
+            .filter(|f| {
+                path.starts_with("/embed/")
+                    || [
+                        "manifest.json".to_string(),
+                        "gemeente.topo.json".into(),
+                        "gemeente.areas.json".into(),
+                        format!("{level}.topo.json"),
+                        format!("{level}.areas.json"),
+                        format!("{level}.{group}.json"),
+                    ]
+                    .contains(f)
+            })
+            .cloned()
+            .collect();
+        let missing: Vec<_> = critical.difference(&preloaded).collect();
+        assert!(
+            missing.is_empty(),
+            "{path}: asked for first but not preloaded: {missing:?}"
+        );
+        b.close().await;
+    }
+}
