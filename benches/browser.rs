@@ -32,6 +32,8 @@
 //! load profile); it prints the functions with the most self time.
 //!
 //! It is a bench target with `harness = false`, so `cargo test` never runs it.
+#[path = "browser/phone.rs"]
+mod phone;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -1598,6 +1600,13 @@ async fn main() {
     print_table(&res);
     println!();
     print_breakdown(median_run);
+
+    let threshold = std::fs::read_to_string(dist.join("data/manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .and_then(|m| m["detail_scale"].as_f64())
+        .unwrap_or(16.0);
+    phone::phone_section(&dist, args.runs.min(3), threshold).await;
 
     if let Some(old) = &args.compare {
         let text =

@@ -237,3 +237,73 @@ async fn index_html_preloads_what_the_app_asks_for_first() {
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_broken_detail_file_keeps_the_overview_and_offers_a_retry() {
+    let b = Browser::start_with(support::BrowserOptions {
+        faults: vec![support::Fault::status("geo/buurt/GM0363.json", 500)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/buurt/BU0363KA05").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".data-error", "GM0363").await;
+    b.wait_for_text(".data-error .retry", "Opnieuw proberen")
+        .await;
+    // The rest keeps working: the overview is drawn, the panel shows the buurt.
+    b.wait_for(".map-canvas[data-level='buurt']").await;
+    let overview = support::places::shapes("buurt").1.vertices as u64;
+    assert!(
+        vertices(&b).await <= overview,
+        "no detail while the file is broken"
+    );
+    b.wait_for_text(".panel", "Aalsmeerwegbuurt-Oost").await;
+    b.screenshot("lod-broken-detail").await;
+
+    b.set_faults(vec![]);
+    b.click(".data-error .retry").await;
+    b.wait_for_mark("buurtkaart:detail:buurt").await;
+    let start = Instant::now();
+    while vertices(&b).await <= overview {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "detail never drawn after retry"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let gone: bool = b.js("return !document.querySelector('.data-error');").await;
+    assert!(gone, "the error box is gone after a successful retry");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_embed_of_an_unknown_gemeente_says_so_and_fetches_nothing() {
+    for (path, code) in [
+        // A buurt embed shows its wijk, and names that.
+        ("/embed/gemeente/GM9999", "GM9999"),
+        ("/embed/buurt/BU9999ZZ01", "WK9999ZZ"),
+        ("/embed/buurt/BU0363ZZ99", "WK0363ZZ"),
+    ] {
+        let b = Browser::start(640, 520).await;
+        b.goto(path).await;
+        b.wait_for_text(".embed-note[role='alert']", code).await;
+        let message: String = b
+            .js("return document.querySelector(\".embed-note[role='alert']\").textContent;")
+            .await;
+        assert!(message.contains("niet gevonden"), "{path}: {message:?}");
+        let asked: Vec<String> = b
+            .js(
+                "return performance.getEntriesByType('mark').map(m => m.name)
+                   .filter(n => n.startsWith('buurtkaart:asked:')).map(n => n.slice(17));",
+            )
+            .await;
+        if code.contains("9999") {
+            assert_eq!(asked, ["manifest.json"], "{path}: asked {asked:?}");
+        }
+        let error: bool = b
+            .js("return !!document.querySelector('.data-error');")
+            .await;
+        assert!(!error, "{path}: a data error instead of 'not found'");
+        b.close().await;
+    }
+}

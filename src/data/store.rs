@@ -215,6 +215,7 @@ impl DataStore {
     pub fn ensure_geometry(&self, level: Level) {
         self.ensure_index(level);
         let file = match self.scope() {
+            Some(g) if !self.known_gemeente(&g) => return,
             Some(g) => self.file_of(level, |l| Manifest::for_gemeente(&l.detail_file, &g)),
             None => self.file_of(level, |l| l.geometry_file.clone()),
         };
@@ -319,8 +320,10 @@ impl DataStore {
         match AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Self::projection()) {
             Ok(shapes) => {
                 crate::perf::mark(&format!("shapes:{}", level.id()));
+                let shapes = Arc::new(shapes);
+                DETAILS.with(|d| d.borrow_mut().overview.insert(level, shapes.clone()));
                 self.levels.update(|l| {
-                    l.entry(level).or_default().shapes = Some(Arc::new(shapes));
+                    l.entry(level).or_default().shapes = Some(shapes);
                 });
                 self.merge_details(level);
             }
@@ -361,7 +364,13 @@ impl DataStore {
             let text = fetch_bytes(&file).await;
             match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
-                    DETAILS.with(|d| d.borrow_mut().entry(level).or_default().push(topo));
+                    DETAILS.with(|d| {
+                        let mut d = d.borrow_mut();
+                        d.pending
+                            .entry(level)
+                            .or_default()
+                            .push((key.1.clone(), topo));
+                    });
                     store.merge_details(level);
                 }
                 Err(e) => {
@@ -376,43 +385,90 @@ impl DataStore {
         });
     }
 
-    /// Merges the detail topologies that arrived into the level's shapes, all at once.
+    /// Merges the detail topologies that arrived into the level's shapes, all at once. The
+    /// shapes are rebuilt from the overview with the [`MAX_DETAILED`] most recent gemeenten;
+    /// older ones fall back to the overview (and load again when they come back into view).
     fn merge_details(&self, level: Level) {
         let data = self.level_untracked(level);
-        let (Some(base), Some(rows)) = (data.shapes, data.rows) else {
+        let (Some(current), Some(rows)) = (data.shapes, data.rows) else {
             return;
         };
-        let topos = DETAILS.with(|d| d.borrow_mut().remove(&level).unwrap_or_default());
-        if topos.is_empty() {
+        let (pending, overview) = DETAILS.with(|d| {
+            let mut d = d.borrow_mut();
+            let overview = d.overview.entry(level).or_insert(current).clone();
+            (d.pending.remove(&level).unwrap_or_default(), overview)
+        });
+        if pending.is_empty() {
             return;
         }
-        let mut details = Vec::new();
-        for topo in &topos {
+        let mut parsed = Vec::new();
+        for (g, topo) in &pending {
             match AreaShapes::from_topology(topo, |c| rows.get(c).copied(), &Self::projection()) {
-                Ok(s) => details.push(s),
+                Ok(s) => parsed.push((g.clone(), s)),
                 Err(e) => self.fail(e.into()),
             }
         }
-        let merged = base.with_detail(&details);
+        let (merged, dropped) = DETAILS.with(|d| {
+            let mut d = d.borrow_mut();
+            let kept = d.merged.entry(level).or_default();
+            kept.extend(parsed);
+            let excess = kept.len().saturating_sub(MAX_DETAILED);
+            let dropped: Vec<String> = kept.drain(..excess).map(|(g, _)| g).collect();
+            (overview.with_detail(kept.iter().map(|(_, s)| s)), dropped)
+        });
+        if !dropped.is_empty() {
+            self.detail_asked.update(|a| {
+                for g in dropped {
+                    a.remove(&(level, g));
+                }
+            });
+        }
         crate::perf::mark(&format!("detail:{}", level.id()));
         self.levels.update(|l| {
             l.entry(level).or_default().shapes = Some(Arc::new(merged));
         });
     }
 
+    /// Whether the manifest lists `gemeente` (untracked; false before the manifest).
+    fn known_gemeente(&self, gemeente: &str) -> bool {
+        self.manifest.with_untracked(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.gemeenten.iter().any(|g| g == gemeente))
+        })
+    }
+
     /// Starts loading the pack of `gemeente` (names and values of its areas, all levels), for
-    /// an embed limited to it.
+    /// an embed limited to it. For a gemeente the data does not have, every level gets an empty
+    /// index at once, so the embed says the area is not found.
     fn ensure_pack(&self, gemeente: &str) {
+        let loaded = self
+            .levels
+            .with_untracked(|l| l.values().any(|d| d.index.is_some()));
+        if loaded || self.manifest.with_untracked(Option::is_none) {
+            return;
+        }
+        if !self.known_gemeente(gemeente) {
+            self.levels.update(|l| {
+                for level in Level::ALL {
+                    let d = l.entry(level).or_default();
+                    d.index = Some(Arc::new(AreaIndex {
+                        level,
+                        codes: Vec::new(),
+                        names: Vec::new(),
+                        postcodes: Vec::new(),
+                    }));
+                    d.rows = Some(Arc::new(HashMap::new()));
+                }
+            });
+            return;
+        }
         let Some(file) = self.manifest.with_untracked(|m| {
             m.as_ref()
                 .map(|m| Manifest::for_gemeente(&m.pack_file, gemeente))
         }) else {
             return;
         };
-        let loaded = self
-            .levels
-            .with_untracked(|l| l.values().any(|d| d.index.is_some()));
-        if loaded || !self.begin(&file) {
+        if !self.begin(&file) {
             return;
         }
         let store = *self;
@@ -517,9 +573,24 @@ impl DataStore {
     }
 }
 
+/// How many gemeenten per level are drawn in full detail at most (a bounded cache: each costs
+/// a few hundred kB of wasm memory at most).
+pub const MAX_DETAILED: usize = 80;
+
+/// Detail geometry per level, outside the reactive graph (only the merged shapes are signals).
+#[derive(Default)]
+struct Details {
+    /// Arrived, by gemeente, not merged yet.
+    pending: HashMap<Level, Vec<(String, Topology)>>,
+    /// The national overview shapes each merge starts from.
+    overview: HashMap<Level, Arc<AreaShapes>>,
+    /// Merged, oldest first.
+    merged: HashMap<Level, Vec<(String, AreaShapes)>>,
+}
+
 thread_local! {
     /// Topologies that arrived before their area index, waiting to be turned into shapes.
     static TOPOLOGIES: std::cell::RefCell<HashMap<Level, Topology>> = Default::default();
-    /// Detail topologies waiting to be merged into their level's shapes.
-    static DETAILS: std::cell::RefCell<HashMap<Level, Vec<Topology>>> = Default::default();
+    /// The levels of detail: what waits to be merged, and what is merged into what.
+    static DETAILS: std::cell::RefCell<Details> = Default::default();
 }

@@ -93,6 +93,8 @@ struct State {
     mount: String,
     faults: Mutex<Vec<(Fault, u32)>>,
     log: Mutex<Vec<Served>>,
+    /// Compress text and wasm answers as a static host does (the benchmark's phone profile).
+    gzip: std::sync::atomic::AtomicBool,
 }
 
 /// A running static server; stops when dropped.
@@ -119,6 +121,7 @@ impl StaticServer {
             mount,
             faults: Mutex::new(faults.into_iter().map(|f| (f, 0)).collect()),
             log: Mutex::new(Vec::new()),
+            gzip: std::sync::atomic::AtomicBool::new(false),
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("static server: cannot bind an ephemeral port on 127.0.0.1");
@@ -163,6 +166,14 @@ impl StaticServer {
             shutdown: Some(tx),
             thread: Some(thread),
         }
+    }
+
+    /// From now on answers with `Content-Encoding: gzip` (level 6, as nginx's `gzip on` with
+    /// `gzip_comp_level 6`) when the browser accepts it: HTML, JS, CSS, JSON and wasm.
+    pub fn set_gzip(&self, on: bool) {
+        self.state
+            .gzip
+            .store(on, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Replaces the active faults (their `times` counters start again).
@@ -244,6 +255,11 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "/".to_string());
     let path = req.uri().path().to_string();
+    let accepts_gzip = req
+        .headers()
+        .get("accept-encoding")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("gzip"));
 
     // Collect the faults for this path (and count them) before touching the disk.
     let faults: Vec<FaultKind> = {
@@ -310,6 +326,9 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
             }
         }
     }
+    if accepts_gzip && state.gzip.load(std::sync::atomic::Ordering::Relaxed) {
+        response = gzipped(response).await;
+    }
     let status = response.status().as_u16();
     log(
         state,
@@ -322,6 +341,45 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
     );
     // hyper sends no body for HEAD by itself.
     response
+}
+
+/// The response compressed, if it is a whole body of a compressible type.
+async fn gzipped(response: Response<ServeBody>) -> Response<ServeBody> {
+    use flate2::{write::GzEncoder, Compression};
+    use http_body_util::BodyExt;
+    use std::io::Write;
+    let compressible = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            ["text/", "json", "javascript", "wasm"]
+                .iter()
+                .any(|k| t.contains(k))
+        });
+    if !compressible || !matches!(response.body(), ServeBody::Full(_)) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let ServeBody::Full(full) = body else {
+        unreachable!("checked above")
+    };
+    let bytes = full
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    let mut enc = GzEncoder::new(Vec::new(), Compression::new(6));
+    let _ = enc.write_all(&bytes);
+    let packed = enc.finish().unwrap_or_default();
+    parts.headers.remove("content-length");
+    parts
+        .headers
+        .insert("content-encoding", http::HeaderValue::from_static("gzip"));
+    parts
+        .headers
+        .insert("vary", http::HeaderValue::from_static("accept-encoding"));
+    Response::from_parts(parts, ServeBody::Full(Full::new(Bytes::from(packed))))
 }
 
 fn log(state: &State, path: &str, status: u16) {

@@ -31,6 +31,9 @@ pub struct Manifest {
     /// Where the provenance ([`Provenance`]: input checksums, output hashes) is; the app
     /// does not read it.
     pub provenance_file: String,
+    /// The codes of all gemeenten, each with a pack and detail files (an embed of another
+    /// code fetches nothing and says the area is not found).
+    pub gemeenten: Vec<String>,
 }
 
 /// `provenance.json`: what the data files were built from, and what was written.

@@ -26,7 +26,7 @@ type Seg = GeomWithData<Rectangle<[i64; 2]>, (u32, u32)>;
 /// let ok = vec![vec![[0, 0], [5, 5], [10, 0]], vec![[10, 0], [5, -5], [0, 0]]];
 /// assert!(conflicting_arcs(&ok).is_empty());
 /// // The second arc now crosses the first.
-/// let bad = vec![vec![[0, 0], [5, 5], [10, 0]], vec![[10, 0], [5, 8], [0, 0]]];
+/// let bad = vec![vec![[0, 0], [5, 5], [10, 0]], vec![[10, 0], [2, 6], [0, 0]]];
 /// assert_eq!(conflicting_arcs(&bad).into_iter().collect::<Vec<_>>(), vec![0, 1]);
 /// ```
 pub fn conflicting_arcs(arcs: &[Vec<Pt>]) -> BTreeSet<usize> {

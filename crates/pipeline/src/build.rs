@@ -183,6 +183,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         detail_scale: OVERVIEW_MAX_SCALE,
         pack_file: PACK_TEMPLATE.into(),
         provenance_file: PROVENANCE_FILE.into(),
+        gemeenten: gemeenten.clone(),
     };
     let provenance = Provenance {
         pipeline_version: PIPELINE_VERSION.into(),

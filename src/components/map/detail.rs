@@ -23,10 +23,17 @@ pub fn load_detail_in_view(store: DataStore, ctx: MapContext) {
             return;
         };
         let level = ctx.level();
+        // A selection that exists (an unknown code in the URL fetches nothing).
         if let Some(sel) = ctx.selected() {
-            let g = sel.gemeente().to_string();
-            store.ensure_detail_geometry(sel.level(), &g);
-            store.ensure_detail_geometry(Level::Gemeente, &g);
+            let known = store
+                .level(sel.level())
+                .rows
+                .is_some_and(|r| r.contains_key(sel.as_str()));
+            if known {
+                let g = sel.gemeente().to_string();
+                store.ensure_detail_geometry(sel.level(), &g);
+                store.ensure_detail_geometry(Level::Gemeente, &g);
+            }
         }
         let (scale, Some(view)) = (ctx.scale.get(), ctx.bounds.get()) else {
             return;
