@@ -232,7 +232,7 @@ const DEFS: &[Def] = &[
         id: "first_view_data_gzip",
         label: "first national view: data files (data/*), gzip -6",
         unit: Unit::Bytes,
-        target: Some(1_500_000.0),
+        target: Some(800_000.0),
     },
     Def {
         id: "first_view_data_raw",

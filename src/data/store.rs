@@ -364,14 +364,17 @@ impl DataStore {
             let text = fetch_bytes(&file).await;
             match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
-                    DETAILS.with(|d| {
+                    // Files that arrive close together are merged together: each merge
+                    // rebuilds the level's shapes and the map redraws.
+                    let first = DETAILS.with(|d| {
                         let mut d = d.borrow_mut();
-                        d.pending
-                            .entry(level)
-                            .or_default()
-                            .push((key.1.clone(), topo));
+                        let pending = d.pending.entry(level).or_default();
+                        pending.push((key.1.clone(), topo));
+                        pending.len() == 1
                     });
-                    store.merge_details(level);
+                    if first {
+                        set_timeout(move || store.merge_details(level), MERGE_WINDOW);
+                    }
                 }
                 Err(e) => {
                     // Asked again after "opnieuw proberen".
@@ -572,6 +575,10 @@ impl DataStore {
         self.history.get()
     }
 }
+
+/// How long detail files that arrive one after another are collected before they are merged
+/// (one rebuild of the shapes and one redraw for all of them).
+const MERGE_WINDOW: std::time::Duration = std::time::Duration::from_millis(40);
 
 /// How many gemeenten per level are drawn in full detail at most (a bounded cache: each costs
 /// a few hundred kB of wasm memory at most).
