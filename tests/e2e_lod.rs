@@ -131,17 +131,7 @@ async fn zooming_in_loads_the_detail_of_the_gemeenten_in_view_only() {
         !at_start.iter().any(|f| f.starts_with("geo/")),
         "the national view fetched detail: {at_start:?}"
     );
-    let threshold = manifest().detail_scale;
-    for _ in 0..12 {
-        let scale: f64 = b
-            .js("return +document.querySelector('.map-canvas').dataset.scale;")
-            .await;
-        if scale >= threshold {
-            break;
-        }
-        b.click(".zoom-in").await;
-        tokio::time::sleep(Duration::from_millis(350)).await;
-    }
+    b.zoom_in_to(manifest().detail_scale).await;
     wait_served(&b, "detail is fetched once zoomed in", |f| {
         f.iter().any(|f| f.starts_with("geo/buurt/"))
     })

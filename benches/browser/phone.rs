@@ -124,19 +124,7 @@ pub async fn detail_after_zoom(dist: &Path, threshold: f64) -> Option<(f64, f64)
          return true;",
     )
     .await;
-    let mut clicked = 0.0;
-    for _ in 0..12 {
-        let scale: f64 = b
-            .js("return +document.querySelector('.map-canvas').dataset.scale;")
-            .await;
-        if scale >= threshold {
-            break;
-        }
-        clicked = b
-            .js("const t = performance.now(); document.querySelector('.zoom-in').click(); return t;")
-            .await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    }
+    let clicked = b.zoom_in_to(threshold).await;
     let merged = until(
         &b,
         "return performance.getEntriesByName('buurtkaart:detail:buurt', 'mark').length > 0;",

@@ -192,12 +192,7 @@ impl DataStore {
                 .and_then(|t| Ok(AreaIndex::from_slice(&file, &t)?))
             {
                 Ok(index) => {
-                    let rows: HashMap<String, usize> = index
-                        .codes
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (c.clone(), i))
-                        .collect();
+                    let rows = rows_of(&index);
                     store.levels.update(|l| {
                         let d = l.entry(level).or_default();
                         d.index = Some(Arc::new(index));
@@ -485,13 +480,7 @@ impl DataStore {
                     store.levels.update(|l| {
                         for p in pack.levels {
                             let level = p.index.level;
-                            let rows: HashMap<String, usize> = p
-                                .index
-                                .codes
-                                .iter()
-                                .enumerate()
-                                .map(|(i, c)| (c.clone(), i))
-                                .collect();
+                            let rows = rows_of(&p.index);
                             let d = l.entry(level).or_default();
                             d.index = Some(Arc::new(p.index));
                             d.rows = Some(Arc::new(rows));
@@ -574,6 +563,16 @@ impl DataStore {
     pub fn history(&self) -> Option<Arc<WijkHistory>> {
         self.history.get()
     }
+}
+
+/// Code → row of an area index.
+fn rows_of(index: &AreaIndex) -> HashMap<String, usize> {
+    index
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i))
+        .collect()
 }
 
 /// How long detail files that arrive one after another are collected before they are merged

@@ -306,6 +306,25 @@ impl Browser {
         }
     }
 
+    /// Presses the map's `+` button (300 ms apart) until the drawn scale (`data-scale`, px per
+    /// km) reaches `scale`; returns `performance.now()` of the last press (0 if none).
+    pub async fn zoom_in_to(&self, scale: f64) -> f64 {
+        let mut clicked = 0.0;
+        for _ in 0..12 {
+            let now: f64 = self
+                .js("return +document.querySelector('.map-canvas').dataset.scale;")
+                .await;
+            if now >= scale {
+                break;
+            }
+            clicked = self
+                .js("const t = performance.now(); document.querySelector('.zoom-in').click(); return t;")
+                .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        clicked
+    }
+
     /// Runs `script` as the body of a function in the page and returns its `return` value.
     ///
     /// `b.js::<f64>("return window.innerWidth;")`. Panics if the script throws or the value
