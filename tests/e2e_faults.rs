@@ -166,8 +166,8 @@ async fn non_json_buurt_names_are_reported_and_retried() {
 #[tokio::test]
 async fn wrong_shape_values_keep_the_buurten_drawn_and_retry_colours_them() {
     fault_then_retry(
-        Fault::new("buurt.lbm.json", FaultKind::Body(b"{}".to_vec())),
-        "buurt.lbm.json",
+        Fault::new("buurt.lbm_klasse.json", FaultKind::Body(b"{}".to_vec())),
+        "buurt.lbm_klasse.json",
         "buurt",
     )
     .await;
@@ -177,10 +177,10 @@ async fn wrong_shape_values_keep_the_buurten_drawn_and_retry_colours_them() {
 async fn values_with_missing_fields_are_reported() {
     fault_then_retry(
         Fault::new(
-            "buurt.lbm.json",
+            "buurt.lbm_klasse.json",
             FaultKind::Body(br#"{"level":"buurt","columns":{"lbm_klasse":{}}}"#.to_vec()),
         ),
-        "buurt.lbm.json",
+        "buurt.lbm_klasse.json",
         "buurt",
     )
     .await;
@@ -273,7 +273,7 @@ const WATCH_FETCH: &str = "window.__fetches = [];
 #[tokio::test]
 async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
     let b = Browser::start_with(BrowserOptions {
-        faults: vec![Fault::new("buurt.lbm.json", FaultKind::Hang)],
+        faults: vec![Fault::new("buurt.lbm_klasse.json", FaultKind::Hang)],
         ..Default::default()
     })
     .await;
@@ -289,7 +289,7 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
         let text: String = b
             .js("const e = document.querySelector('.data-error'); return e ? e.innerText : '';")
             .await;
-        if text.contains("buurt.lbm.json") {
+        if text.contains("buurt.lbm_klasse.json") {
             println!(
                 "hang: after {:.0} s: {text:?}",
                 start.elapsed().as_secs_f64()
@@ -310,7 +310,7 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
     let start = Instant::now();
     let hung = loop {
         let hung: serde_json::Value = b
-            .js("return window.__fetches.filter(f => f.url.endsWith('/buurt.lbm.json'));")
+            .js("return window.__fetches.filter(f => f.url.endsWith('/buurt.lbm_klasse.json'));")
             .await;
         if hung[0]["outcome"] != "pending" || start.elapsed() > Duration::from_secs(5) {
             break hung;
@@ -334,7 +334,7 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
     loop {
         let ready: bool = b
             .js(
-                "const lbm = window.__fetches.filter(f => f.url.endsWith('/buurt.lbm.json'));
+                "const lbm = window.__fetches.filter(f => f.url.endsWith('/buurt.lbm_klasse.json'));
                  return lbm.length === 2 && lbm[1].outcome === 'status 200'
                     && performance.getEntriesByName('choropleth-ready', 'mark').length > 0
                     && !document.querySelector('.data-error');",

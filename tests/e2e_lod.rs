@@ -178,6 +178,8 @@ async fn index_html_preloads_what_the_app_asks_for_first() {
         "/?weergave=verandering",
         "/?indicator=woz",
         "/?niveau=wijk&indicator=inkomen",
+        "/?indicator=lbm_afw",
+        "/?niveau=gemeente&indicator=lbm_klasse",
         "/gemeente/GM0599",
         "/buurt/BU0363KA05",
         "/embed/gemeente/GM0599",
@@ -214,6 +216,7 @@ async fn index_html_preloads_what_the_app_asks_for_first() {
                         format!("{level}.topo.json"),
                         format!("{level}.areas.json"),
                         format!("{level}.{group}.json"),
+                        format!("{level}.lbm_klasse.json"),
                     ]
                     .contains(f)
             })

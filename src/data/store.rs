@@ -23,6 +23,18 @@ pub struct LevelData {
     pub shapes: Option<Arc<AreaShapes>>,
     /// Value tables by group.
     pub tables: HashMap<String, Arc<ValueTable>>,
+    /// Single-column tables by indicator id (the first map's column, before its group).
+    pub columns: HashMap<String, Arc<ValueTable>>,
+}
+
+impl LevelData {
+    /// A loaded table with the column of `ind`: its group's, else its own single column.
+    pub fn table_for(&self, ind: &Indicator) -> Option<Arc<ValueTable>> {
+        self.tables
+            .get(&ind.group)
+            .or_else(|| self.columns.get(&ind.id))
+            .cloned()
+    }
 }
 
 /// Progress of loading, for the progress bar and announcements.
@@ -138,7 +150,7 @@ impl DataStore {
 
     /// The value of indicator `ind` for the area in `row` of `level` (tracked).
     pub fn value(&self, level: Level, ind: &Indicator, row: usize) -> Option<f64> {
-        self.level(level).tables.get(&ind.group)?.get(&ind.id, row)
+        self.level(level).table_for(ind)?.get(&ind.id, row)
     }
 
     /// Starts loading the manifest (once).
@@ -263,6 +275,46 @@ impl DataStore {
                         .or_default()
                         .tables
                         .insert(group, Arc::new(table));
+                }),
+                Err(e) => store.fail(e),
+            }
+            store.finish(&file);
+        });
+    }
+
+    /// Starts loading what colouring by `ind` at `level` needs: its group's table, or only
+    /// its column when the data has that on its own (the first map: the class column is a
+    /// twentieth of the Leefbaarometer table).
+    pub fn ensure_values(&self, level: Level, ind: &Indicator) {
+        if self.scope().is_some() {
+            return self.ensure_table(level, &ind.group);
+        }
+        let data = self.level_untracked(level);
+        if data.table_for(ind).is_some() {
+            return;
+        }
+        let Some(file) = self.file_of(level, |l| {
+            l.column_files.get(&ind.id).cloned().unwrap_or_default()
+        }) else {
+            return;
+        };
+        if file.is_empty() {
+            return self.ensure_table(level, &ind.group);
+        }
+        if !self.begin(&file) {
+            return;
+        }
+        let store = *self;
+        let id = ind.id.clone();
+        spawn_local(async move {
+            let text = fetch_bytes(&file).await;
+            crate::perf::mark(&format!("fetched:{file}"));
+            match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
+                Ok(table) => store.levels.update(|l| {
+                    l.entry(level)
+                        .or_default()
+                        .columns
+                        .insert(id, Arc::new(table));
                 }),
                 Err(e) => store.fail(e),
             }

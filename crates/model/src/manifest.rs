@@ -108,6 +108,10 @@ pub struct LevelFiles {
     pub detail_file: String,
     /// Paths of the [`ValueTable`]s by group (`"lbm"`, `"cbs"`).
     pub value_files: BTreeMap<String, String>,
+    /// Single-column [`ValueTable`]s by indicator id, for the first map: it needs one column
+    /// of its group's table (the class: ~10 KB instead of ~160 KB for the buurten).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub column_files: BTreeMap<String, String>,
 }
 
 /// One thing the map can be coloured by.

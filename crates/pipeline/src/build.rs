@@ -27,13 +27,16 @@ pub const FIRST_VIEW: [&str; 5] = [
     "gemeente.topo.json",
     "buurt.topo.json",
     "buurt.areas.json",
-    "buurt.lbm.json",
+    "buurt.lbm_klasse.json",
 ];
 
 /// Template of a gemeente's detail geometry of a level.
 pub fn detail_template(level: Level) -> String {
     format!("geo/{}/{{gemeente}}.json", level.id())
 }
+
+/// Columns also written on their own, for the first map (the default indicator).
+pub const FIRST_COLUMNS: [&str; 1] = ["lbm_klasse"];
 
 /// Template of a gemeente's pack (names and values for embeds).
 pub const PACK_TEMPLATE: &str = "pack/{gemeente}.json";
@@ -304,7 +307,20 @@ fn write_level(
     out.json(&index_file, &index(data, &all))?;
     let mut value_files = BTreeMap::new();
     let (tables, columns_summary) = tables(data, &all);
+    let mut column_files = BTreeMap::new();
     for (group, table) in tables {
+        // The first map's column on its own (see `LevelFiles::column_files`).
+        for column in FIRST_COLUMNS {
+            if let Some(col) = table.columns.get(column) {
+                let file = format!("{id}.{column}.json");
+                let single = ValueTable {
+                    columns: BTreeMap::from([(column.to_string(), col.clone())]),
+                    ..table.clone()
+                };
+                out.json(&file, &single)?;
+                column_files.insert(column.to_string(), file);
+            }
+        }
         let file = format!("{id}.{group}.json");
         out.json(&file, &table)?;
         value_files.insert(group, file);
@@ -320,6 +336,7 @@ fn write_level(
             geometry_file: geom_file.to_string(),
             detail_file: detail_file.to_string(),
             value_files,
+            column_files,
         },
         LevelSummary {
             level: data.level,

@@ -25,10 +25,16 @@ struct Loaded {
 
 impl Loaded {
     fn of(data: &LevelData) -> Self {
+        // Group tables and single-column tables (`column:{id}`) alike.
         let mut tables: Vec<(String, Arc<ValueTable>)> = data
             .tables
             .iter()
             .map(|(g, t)| (g.clone(), t.clone()))
+            .chain(
+                data.columns
+                    .iter()
+                    .map(|(id, t)| (format!("column:{id}"), t.clone())),
+            )
             .collect();
         tables.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Loaded {

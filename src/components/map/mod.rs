@@ -336,7 +336,14 @@ pub fn MapView(
         store.ensure_geometry(Level::Gemeente);
         store.ensure_geometry(level);
         if let Some(ind) = ctx.indicator_at(&store, level) {
-            store.ensure_table(level, &ind.group);
+            // The first map needs only its column; once it is on screen the whole table
+            // follows, so that choosing another indicator of it is a lookup, not a download.
+            // The panel of a selected area reads the whole table at once anyway.
+            if ctx.ready.get() || ctx.selected().is_some() {
+                store.ensure_table(level, &ind.group);
+            } else {
+                store.ensure_values(level, &ind);
+            }
         }
         if let Some(sel) = ctx.selected() {
             store.ensure_geometry(sel.level());
@@ -395,14 +402,14 @@ pub fn MapView(
                 // all-grey areas that recolours a moment later is slower and looks broken.
                 if let Some(ind) = &ind {
                     let failed = store.errors.with(|e| !e.is_empty());
-                    if !data.tables.contains_key(&ind.group) && !failed {
+                    if data.table_for(ind).is_none() && !failed {
                         return;
                     }
                 }
                 match &ind {
                     Some(ind) => {
                         let classes = Classes::new(ind, level);
-                        let table = data.tables.get(&ind.group).cloned();
+                        let table = data.table_for(ind);
                         let column = table.as_ref().and_then(|t| t.columns.get(&ind.id));
                         let class_of: Vec<Option<u8>> = shapes
                             .shapes

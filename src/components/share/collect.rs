@@ -327,7 +327,7 @@ pub fn alt_for(store: &DataStore, opts: &EmbedOptions) -> Option<String> {
     let data = store.level(level);
     let index = data.index.clone()?;
     let ind = indicator_for(store, &opts.indicator, level)?;
-    let table = data.tables.get(&ind.group).cloned()?;
+    let table = data.table_for(&ind)?;
     let prefix = opts.focus_prefix();
     let group_by_wijk = level == Level::Buurt && opts.area.level() == Level::Gemeente;
     let items: Vec<AltItem> = index
