@@ -264,18 +264,27 @@ impl DataStore {
         {
             return;
         }
-        let store = *self;
         let group = group.to_string();
+        self.load_table(level, file, move |d, t| {
+            d.tables.insert(group, t);
+        });
+    }
+
+    /// Fetches the value table `file` of `level` (already begun) and keeps it with `put`.
+    fn load_table(
+        &self,
+        level: Level,
+        file: String,
+        put: impl FnOnce(&mut LevelData, Arc<ValueTable>) + 'static,
+    ) {
+        let store = *self;
         spawn_local(async move {
             let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
             match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
-                Ok(table) => store.levels.update(|l| {
-                    l.entry(level)
-                        .or_default()
-                        .tables
-                        .insert(group, Arc::new(table));
-                }),
+                Ok(table) => store
+                    .levels
+                    .update(|l| put(l.entry(level).or_default(), Arc::new(table))),
                 Err(e) => store.fail(e),
             }
             store.finish(&file);
@@ -304,21 +313,9 @@ impl DataStore {
         if !self.begin(&file) {
             return;
         }
-        let store = *self;
         let id = ind.id.clone();
-        spawn_local(async move {
-            let text = fetch_bytes(&file).await;
-            crate::perf::mark(&format!("fetched:{file}"));
-            match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
-                Ok(table) => store.levels.update(|l| {
-                    l.entry(level)
-                        .or_default()
-                        .columns
-                        .insert(id, Arc::new(table));
-                }),
-                Err(e) => store.fail(e),
-            }
-            store.finish(&file);
+        self.load_table(level, file, move |d, t| {
+            d.columns.insert(id, t);
         });
     }
 
