@@ -297,6 +297,11 @@ async fn an_embed_of_an_unknown_gemeente_says_so_and_fetches_nothing() {
             .js("return !!document.querySelector('.data-error');")
             .await;
         assert!(!error, "{path}: a data error instead of 'not found'");
+        let text: String = b.js("return document.body.innerText;").await;
+        assert!(
+            !text.contains("laden"),
+            "{path}: still says it is loading: {text:?}"
+        );
         b.close().await;
     }
 }

@@ -330,7 +330,8 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             <div class="embed-map">
                 <MapView on_select=on_select />
                 {interactive.then(|| view! { <Tooltip /> })}
-                <LoadStatus />
+                // An area that does not exist has nothing to load: no "laden…" for ever.
+                <Show when=move || !missing.get()><LoadStatus /></Show>
                 <p class="embed-hint" class:show=move || hint.get() aria-hidden="true">{wheel_hint}</p>
                 <KeepFitted />
             </div>
