@@ -389,9 +389,15 @@ async fn downloaded(dir: &Path, ext: &str) -> PathBuf {
             .flatten()
             .map(|e| e.path())
             .find(|p| p.extension().is_some_and(|e| e == ext));
+        // Chromium writes to a .crdownload file and renames it when done, but the final name
+        // can appear empty for a moment first: wait until it has bytes and they stop growing.
         if let Some(p) = found {
-            // Chromium writes to a .crdownload file and renames it when done.
-            return p;
+            let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+            let before = size(&p);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if before > 0 && size(&p) == before {
+                return p;
+            }
         }
         assert!(
             start.elapsed() < support::TIMEOUT,
