@@ -126,13 +126,8 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         )?;
         progress.start(&format!("validating: {}", level.plural().en), 0);
         let template = detail_template(level);
-        let detail = validate(&template, &s.topology, &data.geometry, &s.unsnapped_invalid)?;
-        let overview = validate(
-            &geom_file,
-            &s.overview,
-            &data.geometry,
-            &s.unsnapped_invalid,
-        )?;
+        let detail = validate(&template, &s.topology, &data.geometry)?;
+        let overview = validate(&geom_file, &s.overview, &data.geometry)?;
         out.json(&geom_file, &s.overview)?;
         for g in &gemeenten {
             if let Some(t) = subset(&s.topology, |c| gemeente_of(c).as_deref() == Some(g)) {

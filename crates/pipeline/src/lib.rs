@@ -22,6 +22,7 @@ pub mod measure;
 pub mod names;
 pub mod progress;
 pub mod quantize;
+pub mod repair;
 pub mod report;
 pub mod shapes;
 pub mod simplify;

@@ -6,7 +6,7 @@ use crate::measure::{decode, to_geo};
 use crate::sources::geometry::MultiPolygon;
 use buurtkaart_model::{AreaCode, GeometryCollection, Topology};
 use geo::{Area, Validation};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The part of `topo` with the areas for which `keep(code)` holds, and only the arcs they
 /// use (renumbered), or `None` when no area is kept.
@@ -72,9 +72,6 @@ pub struct Validity {
     pub areas: usize,
     /// Areas invalid in the output whose source polygon is invalid too (left as published).
     pub invalid_in_source: usize,
-    /// Areas invalid in the output that are valid in the source but were made invalid by
-    /// quantisation to the grid, before simplification (known, reported, not refused).
-    pub invalid_from_grid: usize,
     /// Relative area error against the source, per area (sorted).
     pub area_errors: Vec<f64>,
 }
@@ -91,15 +88,13 @@ impl Validity {
 }
 
 /// Checks every area of the written `topo` (file `file`): valid (geo's OGC rules: no
-/// self-crossing ring, no overlapping parts, holes inside) unless its source is invalid too
-/// or it is in `grid_invalid` (made invalid by the grid, before simplification), and present
-/// (no area lost). Fails with the first violation: file, code and the reason, which names
+/// self-crossing ring, no overlapping parts, holes inside) unless its source is invalid too,
+/// and present (no area lost). Fails with the first violation: file, code and the reason, which names
 /// the ring.
 pub fn validate(
     file: &str,
     topo: &Topology,
     sources: &BTreeMap<AreaCode, MultiPolygon>,
-    grid_invalid: &BTreeSet<String>,
 ) -> Result<Validity> {
     let written: BTreeMap<String, _> = decode(topo).into_iter().collect();
     let mut v = Validity::default();
@@ -116,17 +111,15 @@ pub fn validate(
         let source = to_geo(src);
         v.areas += 1;
         if let Err(e) = out.check_validation() {
-            if grid_invalid.contains(code.as_str()) {
-                v.invalid_from_grid += 1;
-            } else if source.is_valid() {
+            if !source.is_valid() {
+                v.invalid_in_source += 1;
+            } else {
                 violations.push(PipelineError::Invalid {
                     file: file.into(),
                     code: code.to_string(),
                     reason: e.to_string(),
                 });
                 continue;
-            } else {
-                v.invalid_in_source += 1;
             }
         }
         let a0 = source.unsigned_area();

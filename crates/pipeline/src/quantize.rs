@@ -97,6 +97,10 @@ pub struct QuantiseStats {
     pub dropped_polygons: usize,
     /// Holes dropped because they collapsed.
     pub dropped_holes: usize,
+    /// Areas that rounding made invalid and that were repaired on the grid.
+    pub repaired: usize,
+    /// Areas that rounding made invalid and that could not be repaired.
+    pub unrepaired: usize,
 }
 
 /// Quantises every area; `file` names the source in errors.

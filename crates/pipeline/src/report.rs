@@ -89,7 +89,7 @@ impl fmt::Display for Summary {
             )?;
             writeln!(
                 f,
-                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} folds merged, {} rings and {} areas reverted; guard: {} rounds, {} pairs kept apart, {} pairs still worse) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed",
+                "          vertices: source {} → quantised {} → snapped {} (moved {}, inserted {}, {} folds merged, {} rings and {} areas reverted; guard: {} rounds, {} pairs kept apart, {} pairs still worse) → {} arcs with {} positions → simplified {} ({} arcs protected); {} polygons and {} holes dropped as collapsed; {} areas made invalid by the grid repaired, {} not",
                 s.quantise.vertices_in,
                 s.quantise.vertices_out,
                 s.snap.vertices_out,
@@ -107,6 +107,8 @@ impl fmt::Display for Summary {
                 s.simplify.protected_arcs,
                 s.quantise.dropped_polygons,
                 s.quantise.dropped_holes,
+                s.quantise.repaired,
+                s.quantise.unrepaired,
             )?;
             writeln!(
                 f,
@@ -118,10 +120,9 @@ impl fmt::Display for Summary {
             for (what, v) in [("overview", &l.overview), ("detail", &l.detail)] {
                 writeln!(
                     f,
-                    "          valid {what}: {} areas checked, 0 made invalid by simplification ({} invalid as in the source, {} made invalid by the grid); area error p50 {:.2} %, p95 {:.2} %, max {:.2} %",
+                    "          valid {what}: {} areas checked, 0 made invalid by the grid or by simplification ({} invalid as in the source); area error p50 {:.2} %, p95 {:.2} %, max {:.2} %",
                     v.areas,
                     v.invalid_in_source,
-                    v.invalid_from_grid,
                     100.0 * v.area_error(0.5),
                     100.0 * v.area_error(0.95),
                     100.0 * v.area_error(1.0),

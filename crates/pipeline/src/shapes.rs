@@ -38,26 +38,28 @@ impl ShapeParams {
     /// The detail files keep the borders within about one grid step of the source (buurt and
     /// wijk 0.0001° ≈ 7–11 m; gemeente 0.0002°), so a buurt's area stays within a percent.
     /// The overview is what a screen needs up to the zoom where the app switches to detail
-    /// ([`OVERVIEW_MAX_SCALE`]): 0.001° ≈ 70–110 m, one to two pixels there.
+    /// ([`OVERVIEW_MAX_SCALE`]): 0.002° ≈ 140–220 m, one to two pixels there. (At 0.001° and
+    /// twice the switch scale the overview was 8 % larger: most of its positions are the
+    /// junctions of 12,147 buurten, which no tolerance removes.)
     pub fn for_level(level: Level) -> ShapeParams {
         match level {
             Level::Buurt => ShapeParams {
                 step: 5e-5,
                 snap: 2.0,
                 simplify: 1.5,
-                overview: 20.0,
+                overview: 40.0,
             },
             Level::Wijk => ShapeParams {
                 step: 5e-5,
                 snap: 10.0,
                 simplify: 2.0,
-                overview: 20.0,
+                overview: 40.0,
             },
             Level::Gemeente => ShapeParams {
                 step: 5e-5,
                 snap: 10.0,
                 simplify: 4.0,
-                overview: 28.0,
+                overview: 40.0,
             },
         }
     }
@@ -116,10 +118,37 @@ fn to_metres(areas: &[QArea], grid: &Grid) -> Vec<geo::MultiPolygon<f64>> {
         .collect()
 }
 
+/// `quantised` snapped with tolerance `tol`; an area that snapping made invalid (parts pressed
+/// together, a ring pinched onto itself) keeps its quantised version.
+fn snap_valid(
+    quantised: &[QArea],
+    quantised_valid: &[bool],
+    tol: f64,
+    apart: &BTreeSet<(usize, usize)>,
+    grid: &Grid,
+) -> (Vec<QArea>, SnapStats) {
+    if tol <= 0.0 {
+        let stats = SnapStats {
+            vertices_out: count(quantised),
+            ..Default::default()
+        };
+        return (quantised.to_vec(), stats);
+    }
+    let (mut snapped, mut stats) = snap(quantised, tol, apart);
+    let after = to_metres(&snapped, grid);
+    for (k, a) in after.iter().enumerate() {
+        if !a.is_valid() && quantised_valid[k] {
+            snapped[k] = quantised[k].clone();
+            stats.reverted_areas += 1;
+        }
+    }
+    (snapped, stats)
+}
+
 /// The scale (CSS pixels per km) up to which the app draws the national overview; from there
-/// on it loads the detail of the gemeenten in view (a 1280×800 map then shows 80 × 50 km,
-/// some 20–40 gemeenten). The overview tolerances are one to two pixels at this scale.
-pub const OVERVIEW_MAX_SCALE: f64 = 16.0;
+/// on it loads the detail of the gemeenten in view (a 1280×800 map then shows 160 × 100 km,
+/// some 40–60 gemeenten). The overview tolerances are one to two pixels at this scale.
+pub const OVERVIEW_MAX_SCALE: f64 = 8.0;
 
 /// The result of the geometry stage.
 #[derive(Debug, Clone)]
@@ -130,9 +159,6 @@ pub struct Shapes {
     pub overview: Topology,
     /// Counts of the overview's simplification.
     pub overview_stats: SimplifyStats,
-    /// Areas already invalid before simplification (made so by quantisation to the grid:
-    /// a channel narrower than a grid step closes).
-    pub unsnapped_invalid: BTreeSet<String>,
     /// Areas on the grid after snapping, before arc extraction (for measurements).
     pub snapped: Vec<QArea>,
     /// Areas on the grid before snapping.
@@ -152,7 +178,19 @@ pub fn build_shapes(
 ) -> Result<Shapes> {
     let bb = bbox(geoms.values());
     let grid = Grid::new(params.step, bb);
-    let (quantised, qstats) = quantise_all(geoms, &grid, file)?;
+    let (mut quantised, mut qstats) = quantise_all(geoms, &grid, file)?;
+    // Areas that rounding to the grid made invalid (valid in the source) are repaired there.
+    for (a, src) in quantised.iter_mut().zip(geoms.values()) {
+        if !crate::repair::is_valid(a, &grid) && to_geo(src).is_valid() {
+            match crate::repair::repair(a, &grid) {
+                Some(fixed) => {
+                    *a = fixed;
+                    qstats.repaired += 1;
+                }
+                None => qstats.unrepaired += 1,
+            }
+        }
+    }
     // Guard: snapping must not make the overlap of a pair of neighbours clearly worse. Pairs
     // that got worse are kept apart (not snapped onto each other) and the stage runs again.
     let quantised_m = to_metres(&quantised, &grid);
@@ -162,27 +200,8 @@ pub fn build_shapes(
     let mut rounds = 0;
     let (snapped, sstats, arcs, simple, simp_stats, worse) = loop {
         rounds += 1;
-        let (snapped, sstats) = if params.snap > 0.0 {
-            let (mut snapped, mut stats) = snap(&quantised, params.snap, &apart);
-            // An area that snapping made invalid (parts pressed together, a ring pinched
-            // onto itself) keeps its quantised version.
-            let after = to_metres(&snapped, &grid);
-            for (k, a) in after.iter().enumerate() {
-                if !a.is_valid() && quantised_valid[k] {
-                    snapped[k] = quantised[k].clone();
-                    stats.reverted_areas += 1;
-                }
-            }
-            (snapped, stats)
-        } else {
-            (
-                quantised.clone(),
-                SnapStats {
-                    vertices_out: count(&quantised),
-                    ..Default::default()
-                },
-            )
-        };
+        let (snapped, sstats) =
+            snap_valid(&quantised, &quantised_valid, params.snap, &apart, &grid);
         let arcs = extract(&snapped);
         let (simple, simp_stats) = simplify(&arcs, params.simplify, &[]);
         let after_areas: Vec<QArea> = arcs
@@ -212,14 +231,8 @@ pub fn build_shapes(
         }
         apart.extend(worse.iter().copied());
     };
-    let (coarse, overview_stats) = simplify(&arcs, params.overview, &[]);
-    let unsnapped_invalid = to_metres(&snapped, &grid)
-        .iter()
-        .zip(&snapped)
-        .filter(|(m, _)| !m.is_valid())
-        .map(|(_, a)| a.code.to_string())
-        .collect();
     let topology = to_topology(level, &arcs, &snapped, &simple, &grid);
+    let (coarse, overview_stats) = simplify(&arcs, params.overview, &[]);
     let overview = to_topology(level, &arcs, &snapped, &coarse, &grid);
     let stats = ShapeStats {
         quantise: qstats,
@@ -235,7 +248,6 @@ pub fn build_shapes(
         topology,
         overview,
         overview_stats,
-        unsnapped_invalid,
         snapped,
         quantised,
         grid,

@@ -1,8 +1,8 @@
 //! Issue 14: the committed geometry, read with an independent TopoJSON reader (georust's
 //! `topojson` crate, not our model types), against the source boundaries: every area is there,
-//! the detail files keep each buurt's area within a percent (p95), and simplification made no
-//! polygon invalid that was valid in the source (the few that quantisation to the grid pinches
-//! are counted and bounded). Skipped when the source folder is absent.
+//! the detail files keep each buurt's area within a percent (p95), and no polygon that is valid
+//! in the source is invalid in the output (neither the grid nor simplification made one so).
+//! Skipped when the source folder is absent.
 
 use buurtkaart_model::Level;
 use buurtkaart_pipeline::build::read_sources;
@@ -108,19 +108,14 @@ fn detail_and_overview_geometry_is_complete_valid_and_close_to_the_source() {
                 pinched.len(),
                 pinched.iter().take(8).collect::<Vec<_>>()
             );
-            // Quantisation to the grid pinches a few (a ring touching itself where a channel
-            // is narrower than a grid step): the pipeline counts them, and refuses any that
-            // simplification would make invalid. Bounds at today's counts, well below the
-            // 53 gemeenten, 116 wijken and 156 buurten before issue 14.
-            let bound = match level {
-                Level::Gemeente => 20,
-                Level::Wijk => 40,
-                Level::Buurt => 90,
-            };
+            // Quantisation to the grid pinched some (53 gemeenten, 116 wijken and 156 buurten
+            // before issue 14); the pipeline now repairs them on the grid and refuses any
+            // invalid output, so none is left.
             assert!(
-                pinched.len() <= bound,
-                "{level:?} {what}: {} invalid areas",
-                pinched.len()
+                pinched.is_empty(),
+                "{level:?} {what}: {} invalid areas that are valid in the source: {:?}",
+                pinched.len(),
+                pinched.iter().take(8).collect::<Vec<_>>()
             );
             if level == Level::Buurt && what == "detail" {
                 assert!(
