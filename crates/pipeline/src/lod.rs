@@ -89,8 +89,8 @@ impl Validity {
 
 /// Checks every area of the written `topo` (file `file`): valid (geo's OGC rules: no
 /// self-crossing ring, no overlapping parts, holes inside) unless its source is invalid too,
-/// and present (no area lost). Fails with the first violation: file, code and the reason, which names
-/// the ring.
+/// and present (no area lost). Fails with the first violation: file, code and the reason,
+/// which names the ring.
 pub fn validate(
     file: &str,
     topo: &Topology,

@@ -72,6 +72,22 @@ pub struct QArea {
     pub polygons: Vec<QPolygon>,
 }
 
+impl QArea {
+    /// The area as polygons in metres (as the validation of the written files sees it).
+    pub fn in_metres(&self, grid: &Grid) -> geo::MultiPolygon<f64> {
+        let polys: Vec<Vec<Vec<[f64; 2]>>> = self
+            .polygons
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|r| r.iter().map(|q| grid.lonlat(*q)).collect())
+                    .collect()
+            })
+            .collect();
+        crate::measure::to_geo(&polys)
+    }
+}
+
 /// Bounding box `[min lon, min lat, max lon, max lat]` of some geometries.
 pub fn bbox<'a>(geoms: impl Iterator<Item = &'a MultiPolygon>) -> [f64; 4] {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];

@@ -5,7 +5,6 @@
 //! crossing points are rounded too. Where two parts still overlap after that, the smaller one
 //! is dropped if it is a sliver.
 
-use crate::measure::to_geo;
 use crate::quantize::{clean_ring, orient, Grid, QArea, QPolygon};
 use geo::algorithm::bool_ops::FillRule;
 use geo::algorithm::validation::InvalidMultiPolygon;
@@ -54,7 +53,7 @@ fn on_grid(mp: &MultiPolygon<f64>) -> Vec<QPolygon> {
 
 /// The index of the smaller of two overlapping parts of `area`, when it is a sliver.
 fn sliver_part(area: &QArea, grid: &Grid) -> Option<usize> {
-    let geo = to_geo(&lonlat(area, grid));
+    let geo = area.in_metres(grid);
     let (i, j) = match geo.check_validation() {
         Err(InvalidMultiPolygon::ElementsOverlaps(i, j))
         | Err(InvalidMultiPolygon::ElementsTouchOnALine(i, j)) => (i.0, j.0),
@@ -65,21 +64,9 @@ fn sliver_part(area: &QArea, grid: &Grid) -> Option<usize> {
     (area_of(small) < 0.01 * geo.unsigned_area()).then_some(small)
 }
 
-/// The area's rings in lon/lat.
-fn lonlat(area: &QArea, grid: &Grid) -> Vec<Vec<Vec<[f64; 2]>>> {
-    area.polygons
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|r| r.iter().map(|q| grid.lonlat(*q)).collect())
-                .collect()
-        })
-        .collect()
-}
-
 /// Whether `area` is valid (checked as the validation of the written files does: in metres).
 pub fn is_valid(area: &QArea, grid: &Grid) -> bool {
-    to_geo(&lonlat(area, grid)).is_valid()
+    area.in_metres(grid).is_valid()
 }
 
 /// A valid version of `area` on the grid, or `None` when union and rounding do not give one.

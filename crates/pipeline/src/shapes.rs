@@ -101,21 +101,7 @@ fn count(areas: &[QArea]) -> usize {
 
 /// Areas on the grid as polygons in metres (for overlap measurements).
 fn to_metres(areas: &[QArea], grid: &Grid) -> Vec<geo::MultiPolygon<f64>> {
-    areas
-        .iter()
-        .map(|a| {
-            let polys: Vec<Vec<Vec<[f64; 2]>>> = a
-                .polygons
-                .iter()
-                .map(|p| {
-                    p.iter()
-                        .map(|r| r.iter().map(|q: &Pt| grid.lonlat(*q)).collect())
-                        .collect()
-                })
-                .collect();
-            to_geo(&polys)
-        })
-        .collect()
+    areas.iter().map(|a| a.in_metres(grid)).collect()
 }
 
 /// `quantised` snapped with tolerance `tol`; an area that snapping made invalid (parts pressed
@@ -179,11 +165,17 @@ pub fn build_shapes(
     let bb = bbox(geoms.values());
     let grid = Grid::new(params.step, bb);
     let (mut quantised, mut qstats) = quantise_all(geoms, &grid, file)?;
+    let mut quantised_m = to_metres(&quantised, &grid);
     // Areas that rounding to the grid made invalid (valid in the source) are repaired there.
-    for (a, src) in quantised.iter_mut().zip(geoms.values()) {
-        if !crate::repair::is_valid(a, &grid) && to_geo(src).is_valid() {
+    for ((a, m), src) in quantised
+        .iter_mut()
+        .zip(&mut quantised_m)
+        .zip(geoms.values())
+    {
+        if !m.is_valid() && to_geo(src).is_valid() {
             match crate::repair::repair(a, &grid) {
                 Some(fixed) => {
+                    *m = fixed.in_metres(&grid);
                     *a = fixed;
                     qstats.repaired += 1;
                 }
@@ -193,7 +185,6 @@ pub fn build_shapes(
     }
     // Guard: snapping must not make the overlap of a pair of neighbours clearly worse. Pairs
     // that got worse are kept apart (not snapped onto each other) and the stage runs again.
-    let quantised_m = to_metres(&quantised, &grid);
     let before = pair_overlaps(&quantised_m);
     let quantised_valid: Vec<bool> = quantised_m.iter().map(|a| a.is_valid()).collect();
     let mut apart: BTreeSet<(usize, usize)> = BTreeSet::new();
