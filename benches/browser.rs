@@ -38,6 +38,7 @@ mod phone;
 mod support;
 
 use buurtkaart::carto::Viewport;
+use buurtkaart_model::naming::logical_name;
 use geo::Area;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -1383,7 +1384,12 @@ fn print_breakdown(run: &Run) {
     );
     let mut prev = 0.0;
     for (name, t) in &run.marks {
-        println!("  {t:>7.1} ms  (+{:>6.1})  {name}", t - prev);
+        // Data files by their logical names (content hashes left out).
+        println!(
+            "  {t:>7.1} ms  (+{:>6.1})  {}",
+            t - prev,
+            logical_name(name)
+        );
         prev = *t;
     }
     if !run.long_frames.is_empty() {
@@ -1400,7 +1406,11 @@ fn print_breakdown(run: &Run) {
     for f in &run.files {
         println!(
             "  {:>7.0} – {:>7.0} ms  {:>10} {:>10}  {}",
-            f.start, f.end, f.raw, f.gzip, f.path
+            f.start,
+            f.end,
+            f.raw,
+            f.gzip,
+            logical_name(&f.path)
         );
     }
     if !run.duplicates.is_empty() {

@@ -21,8 +21,7 @@ use support::{places, Browser, BrowserOptions};
 const GEMEENTE: &str = "GM0344";
 
 fn read(file: &str) -> String {
-    let path = support::repo_root().join("public/data").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::data_file(file)
 }
 
 /// The buurten, their names and Leefbaarometer values, as the app builds them.

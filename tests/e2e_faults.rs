@@ -254,12 +254,14 @@ async fn a_failed_gemeente_detail_file_leaves_the_map_working() {
 }
 
 /// Records, in the page, each data request's abort signal and how its `fetch` ended.
-const WATCH_FETCH: &str = "window.__fetches = [];
+const WATCH_FETCH: &str = r"window.__fetches = [];
   const fetch0 = window.fetch;
   window.fetch = function (req, init) {
     const url = String((req && req.url) || req);
     if (url.includes('/data/')) {
-      const e = { url, aborted: false, outcome: 'pending' };
+      // The data file by its logical name (content hashes taken out).
+      const file = url.split('/data/')[1].split('?')[0].replace(/\.[0-9a-f]{10}(?=\.json$|\/)/g, '');
+      const e = { url, file, aborted: false, outcome: 'pending' };
       window.__fetches.push(e);
       const signal = (init && init.signal) || (req && req.signal);
       if (signal) signal.addEventListener('abort', () => { e.aborted = true; });
@@ -310,7 +312,7 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
     let start = Instant::now();
     let hung = loop {
         let hung: serde_json::Value = b
-            .js("return window.__fetches.filter(f => f.url.endsWith('/buurt.lbm_klasse.json'));")
+            .js("return window.__fetches.filter(f => f.file === 'buurt.lbm_klasse.json');")
             .await;
         if hung[0]["outcome"] != "pending" || start.elapsed() > Duration::from_secs(5) {
             break hung;
@@ -334,7 +336,7 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
     loop {
         let ready: bool = b
             .js(
-                "const lbm = window.__fetches.filter(f => f.url.endsWith('/buurt.lbm_klasse.json'));
+                "const lbm = window.__fetches.filter(f => f.file === 'buurt.lbm_klasse.json');
                  return lbm.length === 2 && lbm[1].outcome === 'status 200'
                     && performance.getEntriesByName('choropleth-ready', 'mark').length > 0
                     && !document.querySelector('.data-error');",
@@ -354,6 +356,68 @@ async fn a_hanging_file_times_out_is_aborted_and_retry_works_at_once() {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     wait_for_level(&b, "buurt").await;
+    assert_no_panic(&b).await;
+    b.close().await;
+}
+
+/// A deploy that races the page: the manifest the page got names a buurt geometry file that is
+/// gone (404). The app fetches the manifest again, sees new data, says so, reloads the page once
+/// and then draws the map from the new files.
+#[tokio::test]
+async fn a_hashed_file_gone_after_a_redeploy_reloads_the_page_once() {
+    let manifest = support::data_file("manifest.json");
+    let current: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let topo = current["levels"][2]["geometry_file"].as_str().unwrap();
+    assert!(topo.starts_with("buurt.topo."), "{topo}");
+    // The manifest of an earlier deploy: its buurt geometry had another hash.
+    let old = manifest.replace(topo, "buurt.topo.0000000000.json");
+    let b = Browser::start_with(BrowserOptions {
+        faults: vec![Fault::new("manifest.json", FaultKind::Body(old.into_bytes())).times(1)],
+        ..Default::default()
+    })
+    .await;
+    b.goto("/").await;
+    b.wait_for_text(".data-error", "bijgewerkt").await;
+    let message: String = b
+        .js("return document.querySelector('.data-error').innerText;")
+        .await;
+    println!("redeploy: {message:?}");
+    assert!(
+        message.contains("opnieuw geladen"),
+        "the message says the page reloads: {message:?}"
+    );
+    // The reload: the page itself is asked for again, then the map is drawn from the new files.
+    let start = Instant::now();
+    while b.requests().iter().filter(|r| r.path == "/").count() < 2 {
+        assert!(
+            start.elapsed() < support::TIMEOUT,
+            "the page did not reload"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    b.wait_for_mark("choropleth-ready").await;
+    wait_for_level(&b, "buurt").await;
+    let error: bool = b
+        .js("return !!document.querySelector('.data-error');")
+        .await;
+    assert!(!error, "an error box after the reload");
+    let served: Vec<String> = b
+        .requests()
+        .iter()
+        .filter(|r| r.status == 200)
+        .filter_map(|r| r.data_file())
+        .collect();
+    let manifests = served.iter().filter(|f| *f == "manifest.json").count();
+    assert!(
+        manifests >= 3,
+        "manifest fetched on load, again to check, and after the reload: {served:?}"
+    );
+    assert!(
+        b.requests()
+            .iter()
+            .any(|r| r.status == 200 && r.path.ends_with(topo)),
+        "the new buurt geometry was drawn"
+    );
     assert_no_panic(&b).await;
     b.close().await;
 }

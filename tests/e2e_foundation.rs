@@ -62,6 +62,14 @@ async fn over_is_a_deep_link() {
         .js("return document.querySelector('header a[href$=\"/over\"]').textContent;")
         .await;
     assert_eq!(header_link.trim(), "Over");
+    // Crawlers find a real robots.txt, not the app's index.html (Lighthouse's SEO audit).
+    let robots: String = b
+        .js("return fetch('/robots.txt').then(r => r.ok ? r.text() : 'HTTP ' + r.status);")
+        .await;
+    assert!(
+        robots.starts_with("User-agent: *"),
+        "robots.txt: {robots:?}"
+    );
     b.close().await;
 }
 

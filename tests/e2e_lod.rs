@@ -4,20 +4,15 @@
 
 mod support;
 
+use buurtkaart_model::naming::logical_name;
 use buurtkaart_model::Manifest;
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 use support::Browser;
 
-/// The data files the server answered, relative to `data/`, without query.
+/// The data files the server answered, by logical name (relative to `data/`, no query).
 fn served(b: &Browser) -> Vec<String> {
-    b.requests()
-        .into_iter()
-        .filter_map(|r| {
-            let p = r.path.split('?').next()?.to_string();
-            p.split_once("/data/").map(|(_, f)| f.to_string())
-        })
-        .collect()
+    b.requests().iter().filter_map(|r| r.data_file()).collect()
 }
 
 fn manifest() -> Manifest {
@@ -29,7 +24,9 @@ fn bytes(files: &[String]) -> u64 {
     let dist = support::dist_dir();
     files
         .iter()
-        .map(|f| std::fs::metadata(dist.join("data").join(f)).map_or(0, |m| m.len()))
+        .map(|f| {
+            std::fs::metadata(support::data_path(&dist.join("data"), f)).map_or(0, |m| m.len())
+        })
         .sum()
 }
 
@@ -166,7 +163,8 @@ async fn preloaded_and_asked(b: &Browser) -> (BTreeSet<String>, BTreeSet<String>
                 .map(m => m.name.slice(17));
             return [pre, asked];"#)
         .await;
-    (preloaded.into_iter().collect(), asked.into_iter().collect())
+    let logical = |names: Vec<String>| names.iter().map(|f| logical_name(f)).collect();
+    (logical(preloaded), logical(asked))
 }
 
 #[tokio::test]

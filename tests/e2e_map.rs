@@ -22,8 +22,7 @@ struct Probe {
 }
 
 fn read(file: &str) -> String {
-    let path = support::repo_root().join("public/data").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::data_file(file)
 }
 
 /// The `n` largest scored buurten whose interior point has `margin_km` of room around it.

@@ -23,8 +23,7 @@ const WIJK: &str = "WK034401";
 const GEMEENTE: &str = "GM0344";
 
 fn read(file: &str) -> String {
-    let path = support::repo_root().join("public/data").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::data_file(file)
 }
 
 fn index(level: &str) -> AreaIndex {

@@ -114,9 +114,9 @@ fn input(rng: &mut Rng, seed_files: &[String]) -> Vec<u8> {
 
 /// Keeps real files small enough for many cases: the first `n` bytes, closed where it is easy.
 fn sample(file: &str, n: usize) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public/data")
-        .join(file);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    let path = buurtkaart_model::naming::find_in(&dir, file)
+        .unwrap_or_else(|| panic!("no {file} in {}", dir.display()));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if text.len() <= n {
         text

@@ -7,9 +7,9 @@ use std::time::Instant;
 
 fn areas(level: &str) -> AreaIndex {
     let file = format!("{level}.areas.json");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public/data")
-        .join(&file);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    let path = buurtkaart_model::naming::find_in(&dir, &file)
+        .unwrap_or_else(|| panic!("no {file} in {}", dir.display()));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     AreaIndex::from_json(&file, &text).unwrap()
 }

@@ -456,10 +456,8 @@ mod tests {
     #[test]
     fn hit_test_agrees_with_polygons() {
         use geo::{Contains, Point};
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/gemeente.topo.json"
-        );
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let path = buurtkaart_model::naming::find_in(&dir, "gemeente.topo.json").unwrap();
         let text = std::fs::read(path).unwrap();
         let topo = Topology::from_slice("gemeente.topo.json", &text).unwrap();
         let s = AreaShapes::from_topology(&topo, |_| None, &Projection::default()).unwrap();

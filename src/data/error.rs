@@ -30,18 +30,39 @@ pub enum DataError {
         /// The limit.
         seconds: u64,
     },
+    /// A file named by the manifest is gone because the data was redeployed while the page
+    /// loaded (the manifest fetched again names other files).
+    #[error("{file}: the data was updated on the server")]
+    Outdated {
+        /// The file that is gone.
+        file: String,
+        /// Whether the page reloads itself now (else the reader is asked to).
+        reloading: bool,
+    },
     /// The file arrived but is not in the expected format.
     #[error(transparent)]
     Format(#[from] FormatError),
 }
 
 impl DataError {
+    /// Whether the server said the file does not exist (HTTP 404 or 410).
+    pub fn is_missing(&self) -> bool {
+        matches!(
+            self,
+            DataError::Status {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+
     /// The file this error concerns.
     pub fn file(&self) -> String {
         match self {
             DataError::Network { file, .. }
             | DataError::Status { file, .. }
-            | DataError::Timeout { file, .. } => file.clone(),
+            | DataError::Timeout { file, .. }
+            | DataError::Outdated { file, .. } => file.clone(),
             DataError::Format(FormatError::Parse { file, .. })
             | DataError::Format(FormatError::BadArc { file, .. })
             | DataError::Format(FormatError::ColumnLength { file, .. })
@@ -50,9 +71,10 @@ impl DataError {
         }
     }
 
-    /// A sentence for the reader, naming the file.
+    /// A sentence for the reader, naming the file (by its logical name, without the content
+    /// hash: `buurt.topo.json`).
     pub fn message(&self, lang: Lang) -> String {
-        let file = self.file();
+        let file = buurtkaart_model::naming::logical_name(&self.file());
         match (self, lang) {
             (DataError::Network { .. }, Lang::Nl) => {
                 format!("Het bestand {file} kon niet worden geladen (netwerkfout).")
@@ -72,6 +94,14 @@ impl DataError {
             (DataError::Timeout { seconds, .. }, Lang::En) => {
                 format!("The file {file} could not be loaded (no answer within {seconds} s).")
             }
+            (DataError::Outdated { reloading, .. }, Lang::Nl) => format!(
+                "De gegevens zijn bijgewerkt terwijl de kaart laadde ({file} bestaat niet meer). {}",
+                if *reloading { "De pagina wordt opnieuw geladen…" } else { "Laad de pagina opnieuw." }
+            ),
+            (DataError::Outdated { reloading, .. }, Lang::En) => format!(
+                "The data was updated while the map loaded ({file} no longer exists). {}",
+                if *reloading { "Reloading the page…" } else { "Please reload the page." }
+            ),
             (DataError::Format(e), Lang::Nl) => format!("Het bestand {file} is beschadigd: {e}"),
             (DataError::Format(e), Lang::En) => format!("The file {file} is damaged: {e}"),
         }

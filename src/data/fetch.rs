@@ -44,6 +44,17 @@ thread_local! {
 /// reading of its body), so a hung connection is closed instead of holding one of the
 /// browser's few connections per host, and a retry goes out at once.
 pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
+    fetch_with(file, false).await
+}
+
+/// Fetches a data file as [`fetch_bytes`] does, but asks the server whether it changed even
+/// when the browser holds a fresh copy (`cache: no-cache`): to see whether the data was
+/// redeployed.
+pub async fn fetch_revalidated(file: &str) -> Result<Vec<u8>, DataError> {
+    fetch_with(file, true).await
+}
+
+async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> {
     // Every data file the app asks for, in order (tests compare it with `index.html`'s preload).
     crate::perf::mark(&format!("asked:{file}"));
     let controller = web_sys::AbortController::new().ok();
@@ -56,7 +67,7 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
         FETCH_TIMEOUT,
     )
     .ok();
-    let fetch = Box::pin(fetch_now(file, signal.as_ref()));
+    let fetch = Box::pin(fetch_now(file, signal.as_ref(), revalidate));
     let result = match select(fetch, rx).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
@@ -82,12 +93,15 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
 async fn fetch_now(
     file: &str,
     signal: Option<&web_sys::AbortSignal>,
+    revalidate: bool,
 ) -> Result<Vec<u8>, DataError> {
     let url = data_url(file);
     let past_cache = TIMED_OUT.with(|t| t.borrow().contains(file));
     let mut request = Request::get(&url).abort_signal(signal);
     if past_cache {
         request = request.cache(RequestCache::NoStore);
+    } else if revalidate {
+        request = request.cache(RequestCache::NoCache);
     }
     let resp = request.send().await.map_err(|e| DataError::Network {
         file: file.to_string(),

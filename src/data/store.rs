@@ -2,6 +2,7 @@
 //! lookup in loaded tables, never a reload.
 use super::error::DataError;
 use super::fetch::fetch_bytes;
+use super::redeploy::MANIFEST;
 use crate::carto::{AreaShapes, Projection};
 use buurtkaart_model::{
     AreaCode, AreaIndex, FormatError, GemeenteDetail, GemeentePack, Indicator, Level, Manifest,
@@ -156,18 +157,18 @@ impl DataStore {
     /// Starts loading the manifest (once).
     pub fn load_manifest(&self) {
         let store = *self;
-        if !self.begin("manifest.json") {
+        if !self.begin(MANIFEST) {
             return;
         }
         spawn_local(async move {
-            let text = fetch_bytes("manifest.json").await;
+            let text = fetch_bytes(MANIFEST).await;
             crate::perf::mark("fetched:manifest.json");
             let result = text.and_then(|text| {
                 let m: Manifest = serde_json::from_slice(&text)
-                    .map_err(|e| FormatError::parse("manifest.json", "manifest", e))?;
+                    .map_err(|e| FormatError::parse(MANIFEST, "manifest", e))?;
                 if m.format_version != FORMAT_VERSION {
                     return Err(DataError::Format(FormatError::Version {
-                        file: "manifest.json".into(),
+                        file: MANIFEST.into(),
                         found: m.format_version,
                         expected: FORMAT_VERSION,
                     }));
@@ -180,9 +181,9 @@ impl DataStore {
                     store.manifest.set(Some(Arc::new(m)));
                     crate::perf::mark("rendered:manifest.json");
                 }
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
-            store.finish("manifest.json");
+            store.finish(MANIFEST);
         });
     }
 
@@ -212,7 +213,7 @@ impl DataStore {
                     });
                     store.build_shapes_if_ready(level);
                 }
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
             store.finish(&file);
         });
@@ -242,7 +243,7 @@ impl DataStore {
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
                     store.build_shapes_if_ready(level);
                 }
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
             store.finish(&file);
         });
@@ -285,7 +286,7 @@ impl DataStore {
                 Ok(table) => store
                     .levels
                     .update(|l| put(l.entry(level).or_default(), Arc::new(table))),
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
             store.finish(&file);
         });
@@ -349,7 +350,7 @@ impl DataStore {
         self.done.update(|d| *d += 1);
     }
 
-    fn fail(&self, e: DataError) {
+    pub(super) fn fail(&self, e: DataError) {
         leptos::logging::warn!("buurtkaart: {e}");
         self.errors.update(|errs| errs.push(e));
     }
@@ -425,7 +426,7 @@ impl DataStore {
                     store.detail_asked.update(|d| {
                         d.remove(&key);
                     });
-                    store.fail(e);
+                    store.fail_or_check(e);
                 }
             }
             store.finish(&file);
@@ -544,7 +545,7 @@ impl DataStore {
                         store.build_shapes_if_ready(level);
                     }
                 }
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
             store.finish(&file);
         });
@@ -553,11 +554,16 @@ impl DataStore {
 
 /// The panel's extra files: yearly series per gemeente and the wijk history.
 impl DataStore {
-    /// Starts loading `detail/{gemeente}.json` (crime and health series of the gemeente and its
+    /// Starts loading the gemeente's series file (`detail/{gemeente}.json`: crime and health series of the gemeente and its
     /// buurten), if not loaded or loading. Call it only for a gemeente that exists.
     pub fn ensure_detail(&self, gemeente: &AreaCode) {
         let code = gemeente.gemeente().to_string();
-        let file = format!("detail/{code}.json");
+        let Some(file) = self.manifest.with_untracked(|m| {
+            m.as_ref()
+                .map(|m| Manifest::for_gemeente(&m.series_file, &code))
+        }) else {
+            return;
+        };
         if self.details.with_untracked(|d| d.contains_key(&code)) || !self.begin(&file) {
             return;
         }
@@ -571,7 +577,7 @@ impl DataStore {
                 Ok(d) => store.details.update(|m| {
                     m.insert(code, Arc::new(d));
                 }),
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
             store.finish(&file);
         });
@@ -588,23 +594,29 @@ impl DataStore {
         self.details.with(|d| d.len())
     }
 
-    /// Starts loading `wijk.history.json` (Leefbaarometer 2002–2022 per wijk), once.
+    /// Starts loading the wijk history (`wijk.history.json`: Leefbaarometer 2002–2022 per
+    /// wijk), once.
     pub fn ensure_history(&self) {
-        const FILE: &str = "wijk.history.json";
-        if self.history.with_untracked(|h| h.is_some()) || !self.begin(FILE) {
+        let Some(file) = self
+            .manifest
+            .with_untracked(|m| m.as_ref().map(|m| m.history_file.clone()))
+        else {
+            return;
+        };
+        if self.history.with_untracked(|h| h.is_some()) || !self.begin(&file) {
             return;
         }
         let store = *self;
         spawn_local(async move {
-            let parsed = fetch_bytes(FILE).await.and_then(|t| {
+            let parsed = fetch_bytes(&file).await.and_then(|t| {
                 serde_json::from_slice::<WijkHistory>(&t)
-                    .map_err(|e| FormatError::parse(FILE, "wijk history", e).into())
+                    .map_err(|e| FormatError::parse(&file, "wijk history", e).into())
             });
             match parsed {
                 Ok(h) => store.history.set(Some(Arc::new(h))),
-                Err(e) => store.fail(e),
+                Err(e) => store.fail_or_check(e),
             }
-            store.finish(FILE);
+            store.finish(&file);
         });
     }
 

@@ -4,7 +4,7 @@
 use super::{centre, drag, ready, scale_above, settled_centre, touch, wait_until};
 use crate::support::Browser;
 use serde_json::json;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// `data-sheet` of the bottom sheet.
 async fn sheet(b: &Browser) -> String {
@@ -102,15 +102,7 @@ async fn phone_journey_with_touch() {
     let _: bool = b
         .js("document.querySelector('.table-toggle').scrollIntoView({ block: 'center' }); return true;")
         .await;
-    let (tx, ty) = settled_centre(&b, ".table-toggle").await;
-    touch(&b, "touchStart", &[(tx, ty)]).await;
-    touch(&b, "touchEnd", &[]).await;
-    wait_until(
-        &b,
-        "return document.querySelector('.table-toggle').getAttribute('aria-expanded') === 'true';",
-        "a tap on the table toggle to open the table",
-    )
-    .await;
+    tap_table_toggle(&b).await;
     b.wait_for(".area-table tbody tr .row-select").await;
     no_sideways_scroll(&b, "table open").await;
     let (table_w, wrap_w): (f64, f64) = b
@@ -176,4 +168,31 @@ async fn phone_journey_with_touch() {
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "browser errors: {errors:#?}");
     b.close().await;
+}
+
+/// Taps the table toggle and waits until the table is open. The tap is two CDP calls; on a
+/// loaded CI machine Chromium has once been seen to drop such a tap (no `click`, 1 in ~30 runs,
+/// not reproduced by hand). The events the page saw are printed, and one more tap is allowed,
+/// so a lost synthetic tap does not fail the run while a toggle that ignores taps still does.
+async fn tap_table_toggle(b: &Browser) {
+    let _: bool = b
+        .js("window.__tapLog = []; for (const k of ['pointerdown', 'pointerup', 'pointercancel', 'touchstart', 'touchend', 'touchcancel', 'click']) document.addEventListener(k, e => window.__tapLog.push(k + ' ' + (e.target.className || e.target.nodeName)), true); return true;")
+        .await;
+    let open =
+        "return document.querySelector('.table-toggle').getAttribute('aria-expanded') === 'true';";
+    for attempt in 1..=2 {
+        let (tx, ty) = settled_centre(b, ".table-toggle").await;
+        touch(b, "touchStart", &[(tx, ty)]).await;
+        touch(b, "touchEnd", &[]).await;
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if b.js::<bool>(open).await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let log: Vec<String> = b.js("return window.__tapLog;").await;
+        println!("tap {attempt} at ({tx}, {ty}) did not open the table; events: {log:?}");
+    }
+    wait_until(b, open, "a tap on the table toggle to open the table").await;
 }

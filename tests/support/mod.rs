@@ -68,10 +68,18 @@ pub fn save_screenshot(name: &str, png: &[u8]) -> PathBuf {
     path
 }
 
-/// The text of `public/data/{file}`, from which tests compute what the app should show.
+/// The text of the data file `file` (a logical name, such as `buurt.areas.json` or
+/// `geo/buurt/GM0363.json`) in `public/data`, from which tests compute what the app should show.
 pub fn data_file(file: &str) -> String {
-    let path = repo_root().join("public/data").join(file);
+    let path = data_path(&repo_root().join("public/data"), file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Where the data file with the logical name `file` is under the data folder `dir` (on disk
+/// every data file but the manifest has a content hash in its name).
+pub fn data_path(dir: &Path, file: &str) -> PathBuf {
+    buurtkaart_model::naming::find_in(dir, file)
+        .unwrap_or_else(|| panic!("no data file {file} in {}", dir.display()))
 }
 
 /// A copy of `dist/` in a temporary folder named after `tag`, with the names of the buurt and
@@ -94,7 +102,7 @@ pub fn dist_with_names(tag: &str, rename: impl Fn(&str, &str, &str) -> Option<St
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&dist_dir(), &dir);
     for file in ["buurt.areas.json", "gemeente.areas.json"] {
-        let path = dir.join("data").join(file);
+        let path = data_path(&dir.join("data"), file);
         let mut json: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let codes: Vec<String> = json["codes"]

@@ -10,7 +10,8 @@ use std::path::Path;
 /// data folder `data` (`public/data`, or a build's `dist/data`).
 pub fn shapes_in(data: &Path, level: &str) -> (AreaIndex, AreaShapes) {
     let read = |file: &str| {
-        let path = data.join(file);
+        let path = buurtkaart_model::naming::find_in(data, file)
+            .unwrap_or_else(|| panic!("no {file} in {}", data.display()));
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
     let f = format!("{level}.areas.json");

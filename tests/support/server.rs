@@ -39,12 +39,23 @@ pub enum FaultKind {
 /// Faults are applied in the order given; a `Delay` followed by a `Status(500)` delays, then fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fault {
-    /// Matched against the end of the request path (without query), e.g. `"manifest.json"`.
+    /// Matched against the end of the request path (without query and without the content
+    /// hashes of data file names), e.g. `"manifest.json"`, `"buurt.topo.json"`.
     pub path_suffix: String,
     /// What happens to the response.
     pub kind: FaultKind,
     /// Apply only to the first `n` matching requests (then serve normally); `None` = always.
     pub times: Option<u32>,
+}
+
+impl Served {
+    /// The data file asked for, by its logical name (`buurt.topo.json`, `geo/buurt/GM0363.json`),
+    /// if this was a request under `data/`.
+    pub fn data_file(&self) -> Option<String> {
+        let path = self.path.split('?').next()?;
+        let (_, file) = path.split_once("/data/")?;
+        Some(buurtkaart_model::naming::logical_name(file))
+    }
 }
 
 impl Fault {
@@ -255,6 +266,8 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "/".to_string());
     let path = req.uri().path().to_string();
+    // Faults name data files by their logical names (`buurt.topo.json`, without content hash).
+    let logical = buurtkaart_model::naming::logical_name(&path);
     let accepts_gzip = req
         .headers()
         .get("accept-encoding")
@@ -265,7 +278,9 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
     let faults: Vec<FaultKind> = {
         let mut all = state.faults.lock().unwrap();
         all.iter_mut()
-            .filter(|(f, used)| path.ends_with(&f.path_suffix) && f.times.is_none_or(|n| *used < n))
+            .filter(|(f, used)| {
+                logical.ends_with(&f.path_suffix) && f.times.is_none_or(|n| *used < n)
+            })
             .map(|(f, used)| {
                 *used += 1;
                 f.kind.clone()

@@ -14,6 +14,9 @@
 //! * `wijk.history.json` ([`WijkHistory`]): Leefbaarometer 2002–2022 per wijk.
 //! * `detail/{GMxxxx}.json` ([`GemeenteDetail`]): yearly series for the areas of a gemeente.
 //!
+//! These are *logical* names: on disk every file but the manifest carries a content hash
+//! ([`naming`]), and the manifest lists the hashed names.
+//!
 //! # Caveats
 //! * CBS codes are strings and may contain letters (`BU0363AF08`); never parse them as numbers.
 //! * A missing value is `null`, never `0`.
@@ -24,6 +27,7 @@ mod error;
 mod history;
 mod level;
 mod manifest;
+pub mod naming;
 mod table;
 mod text;
 mod topology;

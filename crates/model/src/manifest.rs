@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the data format described by this crate.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// `manifest.json`: the table of contents of the app's data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +28,11 @@ pub struct Manifest {
     /// Path of a gemeente's [`GemeentePack`] (`{gemeente}` stands for its code): what an embed
     /// of that gemeente needs besides the geometry.
     pub pack_file: String,
+    /// Path of a gemeente's [`crate::GemeenteDetail`] (yearly series for the panel;
+    /// `{gemeente}` stands for its code).
+    pub series_file: String,
+    /// Path of the [`crate::WijkHistory`] (Leefbaarometer 2002–2022 per wijk).
+    pub history_file: String,
     /// Where the provenance ([`Provenance`]: input checksums, output hashes) is; the app
     /// does not read it.
     pub provenance_file: String,

@@ -2,7 +2,7 @@
 //! back: the pipeline's output and this crate agree on the format.
 
 use buurtkaart_model::{
-    AreaIndex, GemeenteDetail, GemeentePack, Manifest, Provenance, Topology, ValueTable,
+    AreaIndex, GemeenteDetail, GemeentePack, Level, Manifest, Provenance, Topology, ValueTable,
     WijkHistory, FORMAT_VERSION,
 };
 use std::path::Path;
@@ -39,13 +39,14 @@ fn committed_data_parses_and_round_trips() {
             assert_eq!(t.rows, index.len(), "{file}");
         }
     }
-    let h: WijkHistory = serde_json::from_str(&read(&dir, "wijk.history.json")).unwrap();
+    let h: WijkHistory = serde_json::from_str(&read(&dir, &m.history_file)).unwrap();
     assert!(h.wijken.iter().all(|w| w.lbm.len() == h.years.len()));
-    let d: GemeenteDetail = serde_json::from_str(&read(&dir, "detail/GM0363.json")).unwrap();
+    let series = Manifest::for_gemeente(&m.series_file, "GM0363");
+    let d: GemeenteDetail = serde_json::from_str(&read(&dir, &series)).unwrap();
     // Every gemeente has a pack and detail geometry of every level, with the same areas as
     // the national files.
-    let gemeenten =
-        AreaIndex::from_json("gemeente.areas.json", &read(&dir, "gemeente.areas.json")).unwrap();
+    let file = &m.level(Level::Gemeente).unwrap().index_file;
+    let gemeenten = AreaIndex::from_json(file, &read(&dir, file)).unwrap();
     assert_eq!(gemeenten.codes.len(), 342);
     let mut detailed = 0;
     for g in &gemeenten.codes {
@@ -67,5 +68,36 @@ fn committed_data_parses_and_round_trips() {
     for f in &p.files {
         let bytes = std::fs::metadata(dir.join(&f.path)).unwrap().len();
         assert_eq!(bytes, f.bytes, "{}", f.path);
+    }
+}
+
+/// Every data file but the manifest has a content-hashed name, and the manifest names only
+/// files that exist.
+#[test]
+fn data_file_names_are_hashed_and_exist() {
+    use buurtkaart_model::naming::logical_name;
+    let Some(dir) = data() else {
+        eprintln!("skipped: no public/data/manifest.json");
+        return;
+    };
+    let m: Manifest = serde_json::from_str(&read(&dir, "manifest.json")).unwrap();
+    let mut named: Vec<String> = vec![
+        m.history_file.clone(),
+        m.provenance_file.clone(),
+        Manifest::for_gemeente(&m.pack_file, "GM0014"),
+        Manifest::for_gemeente(&m.series_file, "GM0014"),
+    ];
+    for l in &m.levels {
+        named.extend([l.index_file.clone(), l.geometry_file.clone()]);
+        named.push(Manifest::for_gemeente(&l.detail_file, "GM0014"));
+        named.extend(l.value_files.values().cloned());
+        named.extend(l.column_files.values().cloned());
+    }
+    for file in &named {
+        assert_ne!(&logical_name(file), file, "{file} has no content hash");
+        assert!(
+            dir.join(file).is_file(),
+            "the manifest names {file}, which is missing"
+        );
     }
 }

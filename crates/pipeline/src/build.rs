@@ -2,6 +2,7 @@
 
 use crate::classify::{national, quantile_breaks, symmetric_breaks};
 use crate::error::Result;
+use crate::hashing::{Names, MANIFEST};
 use crate::indicators::{BreakRule, CATALOGUE};
 use crate::join::{join, Joined, LevelData, Sources, YEAR};
 use crate::lod::{subset, validate};
@@ -10,6 +11,7 @@ use crate::report::{FileSize, LevelSummary, Summary};
 use crate::shapes::{build_shapes, ShapeParams, OVERVIEW_MAX_SCALE};
 use crate::sources::{geoinzicht, history, lbm, woonikveilig, SourceDir};
 use crate::write::{gzip_len, Output};
+use buurtkaart_model::naming::logical_name;
 use buurtkaart_model::{
     AreaCode, AreaIndex, BreakMethod, Column, GemeentePack, Indicator, IndicatorLevel, LbmClass,
     Level, LevelFiles, Manifest, PackLevel, Provenance, Text, ValueTable, FORMAT_VERSION,
@@ -41,8 +43,14 @@ pub const FIRST_COLUMNS: [&str; 1] = ["lbm_klasse"];
 /// Template of a gemeente's pack (names and values for embeds).
 pub const PACK_TEMPLATE: &str = "pack/{gemeente}.json";
 
-/// Where the provenance goes.
+/// Where the provenance goes (logical name).
 pub const PROVENANCE_FILE: &str = "provenance.json";
+
+/// Template of a gemeente's yearly series for the panel (logical name).
+pub const SERIES_TEMPLATE: &str = "detail/{gemeente}.json";
+
+/// The wijk history (logical name).
+pub const HISTORY_FILE: &str = "wijk.history.json";
 
 /// The gemeente of an area code string (`None` for a code that does not parse).
 fn gemeente_of(code: &str) -> Option<String> {
@@ -61,8 +69,10 @@ pub struct BuildOptions {
 /// The built files and the summary.
 #[derive(Debug)]
 pub struct Built {
-    /// Files by relative path.
+    /// Files by relative path (content-hashed names).
     pub output: Output,
+    /// Logical → hashed names of the files.
+    pub names: Names,
     /// What happened.
     pub summary: Summary,
     /// The joined data (for tests and measurements).
@@ -152,9 +162,9 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     }
 
     progress.start("history and details", 0);
-    out.json("wijk.history.json", &joined.history)?;
+    out.json(HISTORY_FILE, &joined.history)?;
     for d in &joined.details {
-        out.json(&format!("detail/{}.json", d.gemeente), d)?;
+        out.json(&Manifest::for_gemeente(SERIES_TEMPLATE, &d.gemeente), d)?;
     }
 
     progress.start("manifest", 0);
@@ -170,6 +180,28 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
             bbox[3].max(b[3]),
         ];
     }
+    // Content-hashed names: every file but the manifest, which lists them.
+    let mut names = Names::of(&out);
+    names.rename(&mut out);
+    for lf in &mut level_files {
+        for name in [
+            &mut lf.index_file,
+            &mut lf.geometry_file,
+            &mut lf.detail_file,
+        ]
+        .into_iter()
+        .chain(lf.value_files.values_mut())
+        .chain(lf.column_files.values_mut())
+        {
+            *name = names.name(name);
+        }
+    }
+    let provenance = Provenance {
+        pipeline_version: PIPELINE_VERSION.into(),
+        inputs: src.inputs(),
+        files: out.entries(),
+    };
+    let provenance_file = out.json_pretty_hashed(PROVENANCE_FILE, &provenance, &mut names)?;
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         pipeline_version: PIPELINE_VERSION.into(),
@@ -179,23 +211,19 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         lbm_classes: lbm_classes(),
         attribution: attribution(),
         detail_scale: OVERVIEW_MAX_SCALE,
-        pack_file: PACK_TEMPLATE.into(),
-        provenance_file: PROVENANCE_FILE.into(),
+        pack_file: names.name(PACK_TEMPLATE),
+        series_file: names.name(SERIES_TEMPLATE),
+        history_file: names.name(HISTORY_FILE),
+        provenance_file,
         gemeenten: gemeenten.clone(),
     };
-    let provenance = Provenance {
-        pipeline_version: PIPELINE_VERSION.into(),
-        inputs: src.inputs(),
-        files: out.entries(),
-    };
-    out.json_pretty(PROVENANCE_FILE, &provenance)?;
-    out.json_pretty("manifest.json", &manifest)?;
+    out.json_pretty(MANIFEST, &manifest)?;
     progress.start("measuring sizes", 0);
     let files: Vec<FileSize> = out
         .files
         .iter()
         .map(|(p, b)| FileSize {
-            path: p.clone(),
+            path: logical_name(p),
             bytes: b.len(),
             gzip: gzip_len(b),
         })
@@ -214,6 +242,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     };
     Ok(Built {
         output: out,
+        names,
         summary,
         joined,
         shapes,

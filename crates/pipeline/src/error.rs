@@ -98,6 +98,14 @@ pub enum PipelineError {
         /// Files that differ, are missing or are extra.
         differences: Vec<String>,
     },
+    /// `index.html` cannot be pointed at the data files (its name-table markers are missing).
+    #[error("{file}: {message}")]
+    Index {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The pipeline's own output failed its validation (a bug, never written).
     #[error("{file}: area {code}: invalid output geometry: {reason}")]
     Invalid {

@@ -15,6 +15,8 @@ pub mod arc_guard;
 pub mod build;
 pub mod classify;
 pub mod error;
+pub mod hashing;
+pub mod index_html;
 pub mod indicators;
 pub mod join;
 pub mod lod;
@@ -53,11 +55,22 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Builds and compares with the files in `out`; returns the paths that differ.
-pub fn check(opts: &BuildOptions, out: &Path) -> Result<Built, PipelineError> {
+/// Builds and compares with the files in `out` (and, if given, the name table and links of
+/// `index`: see [`index_html`]); an error lists what differs.
+pub fn check(
+    opts: &BuildOptions,
+    out: &Path,
+    index: Option<&Path>,
+) -> Result<Built, PipelineError> {
     let built = build(opts)?;
     let committed = write::read_tree(out)?;
     let mut diff = Vec::new();
+    if let Some(index) = index {
+        let html = std::fs::read_to_string(index).map_err(|e| PipelineError::io(index, e))?;
+        if relinked(index, &html, &built.names)? != html {
+            diff.push(format!("stale data names in {}", index.display()));
+        }
+    }
     for (path, bytes) in &built.output.files {
         match committed.get(path) {
             None => diff.push(format!("missing {path}")),
@@ -78,4 +91,23 @@ pub fn check(opts: &BuildOptions, out: &Path) -> Result<Built, PipelineError> {
             differences: diff,
         })
     }
+}
+
+/// Points `index` (the app's `index.html`) at the data files named by `names`; true if the
+/// file changed.
+pub fn relink_index(index: &Path, names: &hashing::Names) -> Result<bool, PipelineError> {
+    let html = std::fs::read_to_string(index).map_err(|e| PipelineError::io(index, e))?;
+    let new = relinked(index, &html, names)?;
+    if new == html {
+        return Ok(false);
+    }
+    std::fs::write(index, new).map_err(|e| PipelineError::io(index, e))?;
+    Ok(true)
+}
+
+fn relinked(index: &Path, html: &str, names: &hashing::Names) -> Result<String, PipelineError> {
+    index_html::relink(html, names).map_err(|message| PipelineError::Index {
+        file: index.to_path_buf(),
+        message,
+    })
 }

@@ -24,6 +24,13 @@ enum Command {
         /// Output folder.
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
+        /// The app's `index.html`, whose preload table and data links are pointed at the new
+        /// (content-hashed) file names.
+        #[arg(long, default_value = "index.html")]
+        index: PathBuf,
+        /// Leave `index.html` alone (builds into another folder, for experiments).
+        #[arg(long)]
+        no_index: bool,
         /// No progress display.
         #[arg(long, short)]
         quiet: bool,
@@ -36,6 +43,12 @@ enum Command {
         /// The committed output folder.
         #[arg(long, default_value = "public/data")]
         out: PathBuf,
+        /// The app's `index.html`, whose data names must match the build.
+        #[arg(long, default_value = "index.html")]
+        index: PathBuf,
+        /// Do not check `index.html` (a build in another folder).
+        #[arg(long)]
+        no_index: bool,
         /// No progress display.
         #[arg(long, short)]
         quiet: bool,
@@ -55,7 +68,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let show = std::io::stderr().is_terminal();
     let result = match cli.command {
-        Command::Build { source, out, quiet } => {
+        Command::Build {
+            source,
+            out,
+            index,
+            no_index,
+            quiet,
+        } => {
             let opts = BuildOptions {
                 source: source.unwrap_or_else(default_source),
                 progress: show && !quiet,
@@ -68,15 +87,24 @@ fn main() -> ExitCode {
                     built.output.files.len(),
                     out.display()
                 );
+                if !no_index && buurtkaart_pipeline::relink_index(&index, &built.names)? {
+                    println!("pointed {} at the new data file names", index.display());
+                }
                 Ok(())
             })
         }
-        Command::Check { source, out, quiet } => {
+        Command::Check {
+            source,
+            out,
+            index,
+            no_index,
+            quiet,
+        } => {
             let opts = BuildOptions {
                 source: source.unwrap_or_else(default_source),
                 progress: show && !quiet,
             };
-            check(&opts, &out).map(|built| {
+            check(&opts, &out, (!no_index).then_some(index.as_path())).map(|built| {
                 println!(
                     "{} files in {} match a fresh build",
                     built.output.files.len(),

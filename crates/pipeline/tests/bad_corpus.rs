@@ -134,7 +134,7 @@ fn each_bad_input_fails_the_command_and_keeps_the_previous_output() {
         std::fs::write(out.join("previous.txt"), "old").unwrap();
         let bad = source_tree(Some(case));
         let o = Command::new(env!("CARGO_BIN_EXE_buurtkaart-data"))
-            .args(["build", "-q", "--source"])
+            .args(["build", "-q", "--no-index", "--source"])
             .arg(bad.path())
             .arg("--out")
             .arg(&out)

@@ -160,6 +160,7 @@ fn failed_build_exits_non_zero_and_keeps_previous_output() {
         bad.path().to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
+        "--no-index",
     ]);
     assert!(!o.status.success());
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -188,6 +189,7 @@ fn failed_build_exits_non_zero_and_keeps_previous_output() {
         src,
         "--out",
         out.to_str().unwrap(),
+        "--no-index",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(out.join("manifest.json").exists() && !out.join("previous.txt").exists());
@@ -200,6 +202,7 @@ fn failed_build_exits_non_zero_and_keeps_previous_output() {
         src,
         "--out",
         out.to_str().unwrap(),
+        "--no-index",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     std::fs::write(out.join("buurt.areas.json"), "{}").unwrap();
@@ -210,6 +213,7 @@ fn failed_build_exits_non_zero_and_keeps_previous_output() {
         src,
         "--out",
         out.to_str().unwrap(),
+        "--no-index",
     ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("buurt.areas.json"));

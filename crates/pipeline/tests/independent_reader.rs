@@ -4,6 +4,7 @@
 //! in the source is invalid in the output (neither the grid nor simplification made one so).
 //! Skipped when the source folder is absent.
 
+use buurtkaart_model::naming::find_in;
 use buurtkaart_model::Level;
 use buurtkaart_pipeline::build::read_sources;
 use buurtkaart_pipeline::join::join;
@@ -72,12 +73,12 @@ fn detail_and_overview_geometry_is_complete_valid_and_close_to_the_source() {
             .collect();
         let mut detail = BTreeMap::new();
         for g in &gemeenten {
-            let file = data.join(format!("geo/{}/{g}.json", level.id()));
-            if file.exists() {
+            if let Some(file) = find_in(&data, &format!("geo/{}/{g}.json", level.id())) {
                 detail.extend(read(&file, level.id()));
             }
         }
-        let overview = read(&data.join(format!("{}.topo.json", level.id())), level.id());
+        let file = find_in(&data, &format!("{}.topo.json", level.id())).expect("overview");
+        let overview = read(&file, level.id());
         for (what, areas) in [("detail", &detail), ("overview", &overview)] {
             let missing: Vec<&String> =
                 sources.keys().filter(|c| !areas.contains_key(*c)).collect();

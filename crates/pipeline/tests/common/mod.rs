@@ -45,5 +45,12 @@ pub fn build_from(source: &Path) -> Result<Built, PipelineError> {
 
 /// The text of output file `path` of a build.
 pub fn text(built: &Built, path: &str) -> String {
-    String::from_utf8(built.output.files[path].clone()).unwrap()
+    let file = built.names.name(path);
+    let bytes = built.output.files.get(&file);
+    String::from_utf8(
+        bytes
+            .unwrap_or_else(|| panic!("no {path} ({file})"))
+            .clone(),
+    )
+    .unwrap()
 }
