@@ -10,6 +10,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod lang;
+pub mod layout;
 pub mod panic;
 pub mod perf;
 pub mod routes;

@@ -11,6 +11,7 @@ use crate::carto::viewport::Bounds;
 use crate::carto::Viewport;
 use crate::context::{Hover, MapCommand, MapContext};
 use crate::data::DataStore;
+use crate::layout;
 use crate::scale::palette::{colours, no_data};
 use crate::scale::Classes;
 use crate::views::ViewMode;
@@ -166,21 +167,16 @@ fn projected_bbox(bbox: [f64; 4]) -> Bounds {
     [x0, y0, x1, y1]
 }
 
-/// Share of the map's height left uncovered by the bottom sheet on phones: peeking (no
-/// selection) or half open (an area selected).
-const PHONE_VISIBLE: f64 = 0.68;
-const PHONE_VISIBLE_SELECTED: f64 = 0.42;
-
-/// Fits `b` into the part of the map a reader can see: all of it on wide screens, the top part
-/// above the bottom sheet on phones.
+/// Fits `b` into the part of the map a reader can see: all of it beside a sidebar, the top part
+/// above the bottom sheet in the phone layout (`sheet`: the page has a sheet, not an embed).
 fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool, sheet: bool) -> Viewport {
-    if v.width > 720.0 || !sheet {
+    if !sheet || !layout::sheet_layout() {
         return Viewport::fit(v.width, v.height, b, pad);
     }
     let share = if selected {
-        PHONE_VISIBLE_SELECTED
+        layout::VISIBLE_HALF
     } else {
-        PHONE_VISIBLE
+        layout::VISIBLE_PEEK
     };
     let mut f = Viewport::fit(
         v.width,
@@ -507,10 +503,10 @@ pub fn MapView(
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
-                let y1 = if v.width > 720.0 || ctx.focus.with_untracked(|f| f.is_some()) {
+                let y1 = if !layout::sheet_layout() || ctx.focus.with_untracked(|f| f.is_some()) {
                     y1
                 } else {
-                    y0 + (y1 - y0) * PHONE_VISIBLE_SELECTED
+                    y0 + (y1 - y0) * layout::VISIBLE_HALF
                 };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
                 let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0
