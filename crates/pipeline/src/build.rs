@@ -201,7 +201,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
         inputs: src.inputs(),
         files: out.entries(),
     };
-    let provenance_file = out.json_pretty_hashed(PROVENANCE_FILE, &provenance, &mut names)?;
+    let provenance_file = names.add_json_pretty(&mut out, PROVENANCE_FILE, &provenance)?;
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         pipeline_version: PIPELINE_VERSION.into(),

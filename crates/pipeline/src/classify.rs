@@ -1,7 +1,8 @@
 //! Class breaks and national reference values.
 
 use crate::indicators::{IndicatorDef, RefRule};
-use crate::join::{median, round, LevelData};
+use crate::join::LevelData;
+use crate::numbers::{median, round};
 use buurtkaart_model::{Reference, Text};
 
 /// Number of quantile breaks (→ one more class).

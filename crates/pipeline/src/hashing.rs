@@ -57,6 +57,21 @@ impl Names {
         hashed
     }
 
+    /// Adds `value` to `out` as indented JSON under its content-hashed name (the manifest's
+    /// provenance file, written after the other names are known); returns that name.
+    pub fn add_json_pretty<T: serde::Serialize>(
+        &mut self,
+        out: &mut Output,
+        logical: &str,
+        value: &T,
+    ) -> crate::error::Result<String> {
+        out.json_pretty(logical, value)?;
+        let bytes = out.files.remove(logical).unwrap_or_default();
+        let hashed = self.add_file(logical, &bytes);
+        out.files.insert(hashed.clone(), bytes);
+        Ok(hashed)
+    }
+
     /// The hashed name of a logical path or template (`geo/buurt/{gemeente}.json`); a path
     /// these names do not know stays as it is.
     pub fn name(&self, logical: &str) -> String {

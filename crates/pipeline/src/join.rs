@@ -4,6 +4,7 @@
 use crate::error::{PipelineError, Result};
 use crate::indicators::{SRC_CRIME, SRC_HEALTH};
 use crate::names::normalise;
+use crate::numbers::{median, round};
 use crate::sources::geoinzicht::{Gemeente2022, WijkBoundary, GEMEENTEN_2022_FILE, WIJKEN_FILE};
 use crate::sources::geometry::MultiPolygon;
 use crate::sources::history::{HistoryRow, FILE as HISTORY_FILE};
@@ -17,8 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The gemeente code CBS uses for "Buitenland" (abroad); its wijk is not part of any gemeente.
 pub const ABROAD_GEMEENTE: &str = "GM0998";
-/// Year of the 2024 area division and of most figures.
-pub const YEAR: u16 = 2024;
+pub use crate::sources::YEAR;
 
 /// All sources, read and validated.
 #[derive(Debug)]
@@ -335,17 +335,6 @@ fn put_lbm(data: &mut LevelData, row: usize, s: &LbmScores, year: u16) {
     }
 }
 
-/// Rounds to `d` decimals (for stored floats).
-pub fn round(x: f64, d: i32) -> f64 {
-    let f = 10f64.powi(d);
-    let r = (x * f).round() / f;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
-
 fn attach_history(
     rows: &[HistoryRow],
     wijk: &mut LevelData,
@@ -524,18 +513,4 @@ fn details(cbs: &[CbsGemeente]) -> Vec<GemeenteDetail> {
         .collect();
     out.sort_by(|a, b| a.gemeente.cmp(&b.gemeente));
     out
-}
-
-/// Median of `v` (sorted in place); `None` when empty.
-pub fn median(v: &mut [f64]) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
 }

@@ -22,6 +22,8 @@ pub mod join;
 pub mod lod;
 pub mod measure;
 pub mod names;
+pub mod numbers;
+pub mod planar;
 pub mod progress;
 pub mod quantize;
 pub mod repair;

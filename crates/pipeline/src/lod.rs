@@ -2,7 +2,7 @@
 //! topology, and the check that every written polygon is valid and close to its source.
 
 use crate::error::{PipelineError, Result};
-use crate::measure::{decode, to_geo};
+use crate::planar::{decode, to_geo};
 use crate::sources::geometry::MultiPolygon;
 use buurtkaart_model::{AreaCode, GeometryCollection, Topology};
 use geo::{Area, Validation};
@@ -60,7 +60,7 @@ pub fn subset(topo: &Topology, keep: impl Fn(&str) -> bool) -> Option<Topology> 
         arcs: Topology::delta_encode(&arcs),
     };
     let (a, b) = (out.to_lonlat(lo), out.to_lonlat(hi));
-    let r = |x: f64| crate::join::round(x, 6);
+    let r = |x: f64| crate::numbers::round(x, 6);
     out.bbox = [r(a[0]), r(a[1]), r(b[0]), r(b[1])];
     Some(out)
 }

@@ -84,7 +84,7 @@ impl QArea {
                     .collect()
             })
             .collect();
-        crate::measure::to_geo(&polys)
+        crate::planar::to_geo(&polys)
     }
 }
 

@@ -2,7 +2,7 @@
 //! TopoJSON.
 
 use crate::error::Result;
-use crate::measure::{pair_overlaps, to_geo};
+use crate::planar::{pair_overlaps, to_geo};
 use crate::quantize::Pt;
 use crate::quantize::{bbox, quantise_all, Grid, QArea, QuantiseStats};
 use crate::simplify::{simplify, SimplifyStats};
@@ -279,7 +279,7 @@ fn to_topology(
         hi = [hi[0].max(p[0]), hi[1].max(p[1])];
     }
     let (a, b) = (grid.lonlat(lo), grid.lonlat(hi));
-    let r = |x: f64| crate::join::round(x, 6);
+    let r = |x: f64| crate::numbers::round(x, 6);
     let mut objects = BTreeMap::new();
     objects.insert(
         level.id().to_string(),

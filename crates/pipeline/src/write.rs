@@ -2,7 +2,6 @@
 //! folder, and swapped in only when everything succeeded.
 
 use crate::error::{PipelineError, Result};
-use crate::hashing::Names;
 use crate::sources::hex;
 use buurtkaart_model::FileEntry;
 use flate2::{write::GzEncoder, Compression};
@@ -39,21 +38,6 @@ impl Output {
         bytes.push(b'\n');
         self.files.insert(path.to_string(), bytes);
         Ok(())
-    }
-
-    /// Adds a file serialised as indented JSON under its content-hashed name (recorded in
-    /// `names`); returns that name.
-    pub fn json_pretty_hashed<T: Serialize>(
-        &mut self,
-        logical: &str,
-        value: &T,
-        names: &mut Names,
-    ) -> Result<String> {
-        self.json_pretty(logical, value)?;
-        let bytes = self.files.remove(logical).unwrap_or_default();
-        let hashed = names.add_file(logical, &bytes);
-        self.files.insert(hashed.clone(), bytes);
-        Ok(hashed)
     }
 
     /// Size and SHA-256 of every file so far, sorted by path.

@@ -8,7 +8,7 @@ use buurtkaart_model::naming::find_in;
 use buurtkaart_model::Level;
 use buurtkaart_pipeline::build::read_sources;
 use buurtkaart_pipeline::join::join;
-use buurtkaart_pipeline::measure::to_geo;
+use buurtkaart_pipeline::planar::to_geo;
 use buurtkaart_pipeline::progress::Progress;
 use buurtkaart_pipeline::sources::SourceDir;
 use buurtkaart_pipeline::{default_source, repo_root};

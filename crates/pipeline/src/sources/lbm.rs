@@ -2,9 +2,9 @@
 
 use super::geometry::{parse_geometry, MultiPolygon, SelfCrossing};
 use super::props::{check_year, Props, Range};
+use super::YEAR;
 use super::{features, parse_json, SourceDir};
 use crate::error::{PipelineError, Result};
-use crate::join::YEAR;
 use buurtkaart_model::{AreaCode, Level};
 use std::collections::BTreeMap;
 

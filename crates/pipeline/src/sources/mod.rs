@@ -5,6 +5,10 @@
 //! listed with its checksum in the manifest) and returns typed records, then join it in
 //! [`crate::join`].
 
+/// Year of the 2024 area division and of most figures (the sources' year, which every stage
+/// after them uses).
+pub const YEAR: u16 = 2024;
+
 pub mod crossing;
 pub mod geoinzicht;
 pub mod geometry;
