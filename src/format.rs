@@ -98,8 +98,75 @@ pub fn value(indicator: &Indicator, v: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// Name elements after which a long Dutch place name may break (a compound's last part).
+const NAME_PARTS: [&str; 38] = [
+    "buurt", "wijk", "kwartier", "dorp", "polder", "straat", "plein", "laan", "park", "weg",
+    "veld", "hof", "kade", "gracht", "haven", "dijk", "berg", "broek", "stad", "meer", "woud",
+    "land", "heide", "kamp", "hoven", "vaart", "centrum", "terrein", "eiland", "oord", "waard",
+    "oever", "singel", "molen", "tuinen", "gebied", "akker", "daal",
+];
+
+/// `name` with soft hyphens (U+00AD) between the parts of its long compound words, so a narrow
+/// table header breaks "Aalsmeerweg-/buurt" at a joint instead of "Aalsmeerwe|gbuurt". Words of
+/// up to 9 letters stay whole.
+///
+/// ```
+/// use buurtkaart::format::breakable_name;
+/// assert_eq!(breakable_name("Aalsmeerwegbuurt-Oost"), "Aalsmeer\u{ad}weg\u{ad}buurt-Oost");
+/// assert_eq!(breakable_name("Rotterdam"), "Rotterdam");
+/// ```
+pub fn breakable_name(name: &str) -> String {
+    fn split(word: &str, out: &mut String) {
+        let letters = word.chars().count();
+        let lower = word.to_lowercase();
+        let part = (letters > 9)
+            .then(|| {
+                NAME_PARTS.iter().find(|p| {
+                    lower.ends_with(*p)
+                        && letters - p.chars().count() >= 4
+                        && lower.len() == word.len()
+                })
+            })
+            .flatten();
+        match part {
+            Some(p) => {
+                let at = word.len() - p.len();
+                split(&word[..at], out);
+                out.push('\u{ad}');
+                out.push_str(&word[at..]);
+            }
+            None => out.push_str(word),
+        }
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut word = String::new();
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            split(&word, &mut out);
+            word.clear();
+            out.push(c);
+        }
+    }
+    split(&word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_names_break_at_their_joints_only() {
+        use super::breakable_name as b;
+        assert_eq!(b("Hoofddorppleinbuurt"), "Hoofddorp\u{ad}plein\u{ad}buurt");
+        assert_eq!(b("Oud Mathenesse"), "Oud Mathenesse");
+        assert_eq!(b("Súdwest-Fryslân"), "Súdwest-Fryslân");
+        assert_eq!(b("Burgemeesterswijk"), "Burgemeesters\u{ad}wijk");
+        // Once a part is short enough, it stays whole.
+        assert_eq!(b("Ooststadbuurt"), "Ooststad\u{ad}buurt");
+        assert_eq!(b(""), "");
+    }
+
     use super::*;
 
     #[test]

@@ -12,7 +12,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parses a `lang` URL value; anything but `en` is Dutch.
+    /// Parses a `lang` URL value: `nl` or `en`; anything else is `None` (and the caller keeps
+    /// the default, Dutch).
     pub fn from_param(s: &str) -> Option<Lang> {
         match s {
             "nl" => Some(Lang::Nl),

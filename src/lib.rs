@@ -21,7 +21,8 @@ pub mod table;
 pub mod theme;
 pub mod views;
 
-/// Installs the panic hook and mounts the app into `#buurtkaart` if present, else `<body>`.
+/// Installs the panic hook, removes the static shell of `index.html` and mounts the app into
+/// `<body>`.
 pub fn start() {
     perf::mark("start");
     panic::install();

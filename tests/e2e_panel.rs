@@ -384,3 +384,46 @@ async fn english_panel() {
         .await;
     b.close().await;
 }
+
+/// Words of the panel's table headers and labels that the browser broke across two lines
+/// (letters on both sides of the break: "Mathene|sse"), as "word (element)".
+const SPLIT_WORDS: &str = r"
+  const split = [];
+  for (const cell of document.querySelectorAll('#detail-panel th, #detail-panel .trio dt')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const t = node.textContent;
+      let prevTop = null;
+      for (let i = 0; i < t.length; i++) {
+        if (!/\p{L}/u.test(t[i])) { prevTop = null; continue; }
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+        // The first letter after a line break also has an empty box at the end of the line
+        // before; its last box is where it is drawn.
+        const boxes = r.getClientRects();
+        if (!boxes.length) continue;
+        const top = boxes[boxes.length - 1].top;
+        if (prevTop !== null && Math.abs(top - prevTop) > 2) {
+          const word = t.slice(0, i).split(/[^\p{L}]/u).pop() + '|' + t.slice(i).split(/[^\p{L}]/u)[0];
+          split.push(word + ' (' + cell.tagName.toLowerCase() + ' in ' + cell.closest('table, dl').className + ', ' + Math.round(cell.getBoundingClientRect().width) + ' px)');
+        }
+        prevTop = top;
+      }
+    }
+  }
+  return split;";
+
+#[tokio::test]
+async fn panel_headers_do_not_break_words() {
+    for (w, h) in [(1280, 800), (1024, 768), (390, 844)] {
+        let b = Browser::start(w, h).await;
+        for code in ["BU05990327", "BU05991926", "WK059903", "BU0363KA05"] {
+            b.goto(&format!("/buurt/{code}").replace("/buurt/WK", "/wijk/WK"))
+                .await;
+            b.wait_for("#panel-name").await;
+            b.wait_for(".figures thead th").await;
+            let split: Vec<String> = b.js(SPLIT_WORDS).await;
+            assert!(split.is_empty(), "{w}×{h} {code}: words broken: {split:?}");
+        }
+        b.close().await;
+    }
+}

@@ -4,7 +4,7 @@
 //! subsets of the original border's vertices and their borders are not vertex-identical:
 //! thin gaps and overlaps open between them and arc extraction cannot see a shared border.
 //! Both subsets are original vertices, so they lie within the publisher's tolerance of the
-//! other's edges. Snapping recovers the common border in two steps:
+//! other's edges. Snapping recovers the common border in three steps:
 //!
 //! 1. **Vertex clusters.** Vertices of different rings closer than a quarter of the tolerance
 //!    become one position (greedy in sorted order, so the result is deterministic; a
@@ -14,7 +14,6 @@
 //!    its incident edge, is within the tolerance too), is inserted into that edge. Then both
 //!    rings carry the union of the vertices along their border, in the same order, and the
 //!    border becomes one shared arc.
-//!
 //! 3. **Folds.** Where the two rings disagree on the order of two vertices along their
 //!    border (both rings then run the edge between them in the *same* direction, which
 //!    correctly oriented neighbours never do), the two vertices become one position.

@@ -2,6 +2,7 @@
 use super::area::{compact, label_with_unit, year_of, Area};
 use crate::context::MapContext;
 use crate::data::DataStore;
+use crate::format;
 use crate::lang::Lang;
 use buurtkaart_model::Level;
 use leptos::prelude::*;
@@ -97,8 +98,8 @@ pub fn FiguresSection(
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col" class="fig-area">{area.name.clone()}</th>
-                        {gem.as_ref().map(|g| view! { <th scope="col" class="fig-gemeente">{g.name.clone()}</th> })}
+                        <th scope="col" class="fig-area">{format::breakable_name(&area.name)}</th>
+                        {gem.as_ref().map(|g| view! { <th scope="col" class="fig-gemeente">{format::breakable_name(&g.name)}</th> })}
                         <th scope="col" class="fig-nl"><abbr title=lang.pick("Nederland", "the Netherlands")>"NL"</abbr></th>
                     </tr>
                 </thead>

@@ -53,7 +53,7 @@ pub fn Trio(
                 .into_any(),
                 _ => format::value(&ind, v, lang).into_any(),
             };
-            view! { <div><dt>{label}</dt><dd class=cls class:nodata=v.is_none()>{text}</dd></div> }
+            view! { <div><dt>{format::breakable_name(&label)}</dt><dd class=cls class:nodata=v.is_none()>{text}</dd></div> }
         })
         .collect_view();
     view! { <dl class="trio">{items}</dl> }
