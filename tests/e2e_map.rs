@@ -208,6 +208,20 @@ async fn hover_shows_tooltip_and_click_selects_the_buurt() {
     b.client.perform_actions(click).await.expect("click");
     b.wait_for_path(&format!("/buurt/{}", probe.code)).await;
     b.wait_for_text(".panel-name", &probe.name).await;
+    // The click zoomed the map to the buurt: the tooltip of what was under the pointer before
+    // goes (it stayed, naming an area that had moved away).
+    let zoomed: f64 = b
+        .js("return +document.querySelector('.map-canvas').dataset.scale;")
+        .await;
+    assert!(zoomed > vp.scale * 2.0, "the click did not zoom: {} → {zoomed}", vp.scale);
+    let start = std::time::Instant::now();
+    while b.js::<bool>("return !!document.querySelector('.tooltip');").await {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "the tooltip stays after the click zoomed the map"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     b.screenshot("map-selected-desktop").await;
     b.close().await;
 }

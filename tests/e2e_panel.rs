@@ -358,6 +358,25 @@ async fn back_and_forward_and_compare() {
     b.wait_for(".compare-table tr[data-id='lbm_vrz']").await;
     b.wait_for_text(".compare-table tr[data-id='woz'] .cmp-b", "498.000")
         .await;
+    // The map outlines the pinned buurt (dashed) as well as the selected gemeente.
+    let (_, shapes) = support::places::shapes("buurt");
+    let bounds = shapes.shapes[shapes.index_of(BUURT).unwrap()].bounds;
+    let outline = || async {
+        b.js::<u64>(&format!(
+            "const e = document.querySelector('.map-canvas'); const o = e.querySelector('.map-overlay');
+             const r = o.getBoundingClientRect(), k = o.width / r.width;
+             const x = v => (r.width / 2 + (v - +e.dataset.cx) * +e.dataset.scale) * k;
+             const y = v => (r.height / 2 + (v - +e.dataset.cy) * +e.dataset.scale) * k;
+             const [x0, y0, x1, y1] = [x({}), y({}), x({}), y({})].map(Math.round);
+             const w = Math.max(1, x1 - x0 + 4), h = Math.max(1, y1 - y0 + 4);
+             const d = o.getContext('2d').getImageData(x0 - 2, y0 - 2, w, h).data;
+             let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;",
+            bounds[0], bounds[1], bounds[2], bounds[3]
+        ))
+        .await
+    };
+    let pinned = outline().await;
+    assert!(pinned > 20, "the pinned buurt has no outline on the map ({pinned} px)");
     b.screenshot("panel-compare-desktop").await;
     // The link reproduces the comparison.
     b.goto("/gemeente/GM0363?indicator=woz&vergelijk=WK0363FK")
@@ -365,6 +384,12 @@ async fn back_and_forward_and_compare() {
     b.wait_for_text(".compare-table thead .cmp-a", &wijk).await;
     b.click(".compare-stop").await;
     b.wait_for_path("/gemeente/GM0363?indicator=woz").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the overlay's redraw
+    let unpinned = outline().await;
+    assert!(
+        unpinned < pinned / 4,
+        "the buurt keeps its outline after the comparison stopped ({unpinned} px)"
+    );
     no_errors(&b, "back/forward/compare").await;
     b.close().await;
 }

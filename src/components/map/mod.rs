@@ -15,7 +15,7 @@ use crate::layout;
 use crate::scale::palette::{colours, no_data};
 use crate::scale::Classes;
 use crate::views::ViewMode;
-use buurtkaart_model::Level;
+use buurtkaart_model::{AreaCode, Level};
 use gestures::Gestures;
 use leptos::html;
 use leptos::prelude::*;
@@ -484,11 +484,19 @@ pub fn MapView(
         let h = handle.clone();
         Effect::new(move |_| {
             let sel = ctx.selected();
-            let found = sel.as_ref().and_then(|code| {
+            let find = |code: &AreaCode| {
                 let shapes = store.level(code.level()).shapes?;
                 let i = shapes.index_of(code.as_str())?;
                 Some((code.level(), i, shapes))
-            });
+            };
+            let found = sel.as_ref().and_then(find);
+            // The area pinned for comparison keeps a dashed outline beside the selection.
+            let pinned = ctx
+                .view
+                .with(|v| v.compare.clone())
+                .filter(|c| Some(c) != sel.as_ref())
+                .and_then(|c| find(&c));
+            h.with(|r| r.prepare_pinned(pinned.as_ref().map(|(_, i, s)| (&**s, *i))));
             let Some((level, i, shapes)) = found else {
                 h.with(|r| {
                     r.selected = None;
@@ -512,9 +520,13 @@ pub fn MapView(
                 let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0
                     && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
                 if !inside || small {
-                    let pad = (v.width.min(v.height) * 0.18).max(24.0);
+                    // The area fills about a third of the map: its surroundings stay in view.
+                    let pad = (v.width.min(v.height) * 0.33).max(24.0);
                     r.viewport =
                         fit_visible(&v, b, pad, true, ctx.focus.with_untracked(|f| f.is_none()));
+                    // What was under the pointer has moved away: no tooltip for it any more.
+                    r.hovered = None;
+                    ctx.hover.set(None);
                 }
             });
             h.publish_view(ctx);

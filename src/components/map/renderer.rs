@@ -64,6 +64,8 @@ pub struct Renderer {
     pub focus_colours: (String, String),
     /// Outline of the selected shape, built by [`Renderer::prepare`].
     selected_path: Option<(Level, usize, Path2d)>,
+    /// Outline of the area pinned for comparison (dashed), when it is not the selected one.
+    pinned_path: Option<Path2d>,
     /// What the last full draw drew, with its gemeente outlines and whether it drew borders.
     drawn: Option<Drawn>,
     /// Area per pixel of a full draw's geometry, once built ([`Renderer::build_ids`]).
@@ -275,6 +277,7 @@ impl Renderer {
             selected: None,
             focus_colours: ("#111".into(), "#fff".into()),
             selected_path: None,
+            pinned_path: None,
             drawn: None,
             ids: None,
             rgba: Vec::new(),
@@ -299,6 +302,11 @@ impl Renderer {
     /// Builds the outline of the selected shape `i` of `level` (drawn by [`Self::draw_overlay`]).
     pub fn prepare(&mut self, level: Level, shapes: &AreaShapes, i: usize) {
         self.selected_path = PathCache::area(shapes, i).map(|p| (level, i, p));
+    }
+
+    /// Prepares the dashed outline of the area pinned for comparison (`None`: no pin).
+    pub fn prepare_pinned(&mut self, pinned: Option<(&AreaShapes, usize)>) {
+        self.pinned_path = pinned.and_then(|(shapes, i)| PathCache::area(shapes, i));
     }
 
     fn world_transform(&self, ctx: &CanvasRenderingContext2d) {
@@ -664,6 +672,17 @@ impl Renderer {
                 ctx.set_line_width(2.0 / s);
                 ctx.stroke_with_path(&p);
             }
+        }
+        if let Some(p) = &self.pinned_path {
+            let dash = js_sys::Array::of2(&(7.0 / s).into(), &(4.0 / s).into());
+            ctx.set_stroke_style_str(light);
+            ctx.set_line_width(5.0 / s);
+            ctx.stroke_with_path(p);
+            let _ = ctx.set_line_dash(&dash);
+            ctx.set_stroke_style_str(dark);
+            ctx.set_line_width(2.5 / s);
+            ctx.stroke_with_path(p);
+            let _ = ctx.set_line_dash(&js_sys::Array::new());
         }
         if let Some(sel) = self.selected {
             let path = self
