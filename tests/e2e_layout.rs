@@ -138,3 +138,33 @@ async fn the_country_and_a_selection_are_centred_in_the_visible_map_at_every_siz
         b.close().await;
     }
 }
+
+/// Every gemeente deep link zooms to its gemeente (Rotterdam and Súdwest-Fryslân stayed at the
+/// national view: they were not "small" enough on screen), centred, with room around it.
+#[tokio::test]
+async fn gemeente_deep_links_zoom_to_the_gemeente() {
+    let (_, gemeenten) = places::shapes("gemeente");
+    let b = Browser::start(1280, 800).await;
+    for code in ["GM0599", "GM1900", "GM0344", "GM0363"] {
+        let bounds = gemeenten.shapes[gemeenten.index_of(code).expect("gemeente")].bounds;
+        b.goto(&format!("/gemeente/{code}")).await;
+        b.wait_for_mark("choropleth-ready").await;
+        b.wait_for("#panel-name").await;
+        settled(&b).await;
+        let v = visible_map(&b).await;
+        let (dx, dy, fill) = placement(on_screen(&b, bounds).await, v);
+        println!(
+            "{code}: centred {:+.1} % / {:+.1} %, fills {:.0} %",
+            dx * 100.0,
+            dy * 100.0,
+            fill * 100.0
+        );
+        assert!(
+            (0.25..0.6).contains(&fill),
+            "{code}: fills {:.0} % of the map",
+            fill * 100.0
+        );
+        assert!(dx.abs() < 0.1 && dy.abs() < 0.1, "{code}: off centre");
+    }
+    b.close().await;
+}

@@ -213,9 +213,16 @@ async fn hover_shows_tooltip_and_click_selects_the_buurt() {
     let zoomed: f64 = b
         .js("return +document.querySelector('.map-canvas').dataset.scale;")
         .await;
-    assert!(zoomed > vp.scale * 2.0, "the click did not zoom: {} → {zoomed}", vp.scale);
+    assert!(
+        zoomed > vp.scale * 2.0,
+        "the click did not zoom: {} → {zoomed}",
+        vp.scale
+    );
     let start = std::time::Instant::now();
-    while b.js::<bool>("return !!document.querySelector('.tooltip');").await {
+    while b
+        .js::<bool>("return !!document.querySelector('.tooltip');")
+        .await
+    {
         assert!(
             start.elapsed() < Duration::from_secs(3),
             "the tooltip stays after the click zoomed the map"

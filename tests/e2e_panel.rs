@@ -376,7 +376,10 @@ async fn back_and_forward_and_compare() {
         .await
     };
     let pinned = outline().await;
-    assert!(pinned > 20, "the pinned buurt has no outline on the map ({pinned} px)");
+    assert!(
+        pinned > 20,
+        "the pinned buurt has no outline on the map ({pinned} px)"
+    );
     b.screenshot("panel-compare-desktop").await;
     // The link reproduces the comparison.
     b.goto("/gemeente/GM0363?indicator=woz&vergelijk=WK0363FK")

@@ -517,8 +517,10 @@ pub fn MapView(
                     y0 + (y1 - y0) * layout::VISIBLE_HALF
                 };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
-                let small = ((b[2] - b[0]) * v.scale) < v.width / 12.0
-                    && ((b[3] - b[1]) * v.scale) < v.height / 12.0;
+                // Small on screen (under a quarter of the map both ways: Rotterdam in the
+                // national view, where only very small areas counted before): zoom to it.
+                let small = ((b[2] - b[0]) * v.scale) < v.width / 4.0
+                    && ((b[3] - b[1]) * v.scale) < v.height / 4.0;
                 if !inside || small {
                     // The area fills about a third of the map: its surroundings stay in view.
                     let pad = (v.width.min(v.height) * 0.33).max(24.0);
