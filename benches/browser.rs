@@ -224,6 +224,12 @@ const DEFS: &[Def] = &[
         target: None,
     },
     Def {
+        id: "interaction_longest_task_ms",
+        label: "longest main-thread task per interaction (switches, selection, resize)",
+        unit: Unit::Ms,
+        target: Some(50.0),
+    },
+    Def {
         id: "full_draw_ms",
         label: "full draw (data-draw-ms, all seen)",
         unit: Unit::Ms,
@@ -690,7 +696,85 @@ async fn view(b: &Browser) -> (Viewport, (f64, f64)) {
 // Captures the app's wasm memory: trunk's loader announces the instance's exports.
 const INIT_SCRIPT: &str = "addEventListener('TrunkApplicationStarted', e => {
     try { window.__benchWasmMemory = e.detail.wasm.memory; } catch (_) {}
-});";
+});
+window.__longTasks = [];
+try {
+    new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+        .observe({ type: 'longtask', buffered: true });
+} catch (_) {}";
+
+/// The interactions whose longest main-thread task is measured (issue 20): (label, how).
+const INTERACTIONS: [(&str, Interaction); 9] = [
+    (
+        "indicator → woz",
+        Interaction::Select("#indicator-picker", "woz"),
+    ),
+    (
+        "indicator → class",
+        Interaction::Select("#indicator-picker", "lbm_klasse"),
+    ),
+    (
+        "level → wijken",
+        Interaction::Select("#level-switch", "wijk"),
+    ),
+    (
+        "level → buurten",
+        Interaction::Select("#level-switch", "buurt"),
+    ),
+    ("view → tenure", Interaction::Select("#view-picker", "huur")),
+    (
+        "view → standard",
+        Interaction::Select("#view-picker", "standaard"),
+    ),
+    ("select a buurt", Interaction::ClickProbe),
+    ("resize → 1024×768", Interaction::Resize(1024, 768)),
+    ("resize → 1280×800", Interaction::Resize(1280, 800)),
+];
+
+/// One interaction of [`INTERACTIONS`].
+#[derive(Clone, Copy)]
+enum Interaction {
+    /// Choose a value in a `<select>`.
+    Select(&'static str, &'static str),
+    /// Click the first probe (selects its buurt).
+    ClickProbe,
+    /// Resize the window (CSS px).
+    Resize(u32, u32),
+}
+
+/// Runs `what` and returns the longest main-thread task (`longtask` entries, ≥ 50 ms) that
+/// started from just before it until 1,5 s after (0 if none).
+async fn longest_task(b: &Browser, probe: &Probe, what: Interaction) -> f64 {
+    let t0: f64 = b.js("return performance.now();").await;
+    match what {
+        Interaction::Select(css, value) => {
+            let el = b.wait_for(css).await;
+            el.select_by_value(value)
+                .await
+                .unwrap_or_else(|e| panic!("choosing {value} in {css}: {e}"));
+        }
+        Interaction::ClickProbe => {
+            let (vp, (ox, oy)) = view(b).await;
+            let (x, y) = vp.to_screen(probe.world.0, probe.world.1);
+            let left = json!({ "button": "left", "buttons": 1, "clickCount": 1 });
+            mouse(b, "mouseMoved", ox + x, oy + y, json!({})).await;
+            mouse(b, "mousePressed", ox + x, oy + y, left.clone()).await;
+            mouse(b, "mouseReleased", ox + x, oy + y, left).await;
+        }
+        Interaction::Resize(w, h) => {
+            b.cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await;
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    b.js(&format!(
+        "return window.__longTasks.filter(t => t[0] >= {t0} - 1).reduce((m, t) => Math.max(m, t[1]), 0);"
+    ))
+    .await
+}
 
 const WATCH_DRAWS: &str = "
     const el = document.querySelector('.map-canvas');
@@ -1228,6 +1312,18 @@ async fn one_run(
         .iter()
         .chain(&g.draws_after)
         .for_each(|d| res.add("full_draw_ms", *d));
+
+    // 7. The longest main-thread task of each interaction (issue 20: target ≤ 50 ms).
+    let mut longest = Vec::new();
+    for (label, what) in INTERACTIONS {
+        let ms = longest_task(&b, &probes[0], what).await;
+        res.add("interaction_longest_task_ms", ms);
+        longest.push(format!("{label} {ms:.0}"));
+    }
+    println!(
+        "  longest task per interaction (ms, 0 = none ≥ 50): {}",
+        longest.join(" · ")
+    );
 
     let errors = b.console_errors().await;
     b.close().await;

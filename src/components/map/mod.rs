@@ -482,6 +482,10 @@ pub fn MapView(
     // Selection: outline it and bring it into view.
     {
         let h = handle.clone();
+        // The first selection shown (a deep link) is zoomed to unless it already fills a
+        // quarter of the map; later ones (clicks, table rows) only when they are out of view or
+        // tiny, so the view, the table of areas in view and the keyboard focus in it stay put.
+        let first = std::cell::Cell::new(true);
         Effect::new(move |_| {
             let sel = ctx.selected();
             let find = |code: &AreaCode| {
@@ -517,13 +521,17 @@ pub fn MapView(
                     y0 + (y1 - y0) * layout::VISIBLE_HALF
                 };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
-                // Small on screen (under a quarter of the map both ways: Rotterdam in the
-                // national view, where only very small areas counted before): zoom to it.
-                let small = ((b[2] - b[0]) * v.scale) < v.width / 4.0
-                    && ((b[3] - b[1]) * v.scale) < v.height / 4.0;
+                // Small on screen: under a quarter of the map both ways for a deep link
+                // (Rotterdam in the national view stayed national at a twelfth), else a twelfth.
+                let first = first.replace(false);
+                let share = if first { 4.0 } else { 12.0 };
+                let small = ((b[2] - b[0]) * v.scale) < v.width / share
+                    && ((b[3] - b[1]) * v.scale) < v.height / share;
                 if !inside || small {
-                    // The area fills about a third of the map: its surroundings stay in view.
-                    let pad = (v.width.min(v.height) * 0.33).max(24.0);
+                    // A deep link's area fills about a third of the map, so its surroundings
+                    // stay in view; later selections keep the closer fit (about 60 %) that the
+                    // table of areas in view and its keyboard focus were built around.
+                    let pad = (v.width.min(v.height) * if first { 0.33 } else { 0.18 }).max(24.0);
                     r.viewport =
                         fit_visible(&v, b, pad, true, ctx.focus.with_untracked(|f| f.is_none()));
                     // What was under the pointer has moved away: no tooltip for it any more.
