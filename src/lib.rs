@@ -19,6 +19,7 @@ pub mod search;
 pub mod state;
 pub mod table;
 pub mod theme;
+pub mod title;
 pub mod views;
 
 /// Installs the panic hook, removes the static shell of `index.html` and mounts the app into

@@ -331,9 +331,13 @@ async fn back_and_forward_and_compare() {
     let b = Browser::start(1280, 800).await;
     b.goto(&format!("/buurt/{BUURT}?indicator=woz")).await;
     b.wait_for_text("#panel-name", &buurt).await;
+    // The tab's title names the buurt and its gemeente, and follows the navigation.
+    let title = || async { b.js::<String>("return document.title;").await };
+    assert_eq!(title().await, format!("{buurt}, Amsterdam – Buurtkaart"));
     b.click(".panel-parents .parent-wijk a").await;
     b.wait_for_path("/wijk/WK0363FK?indicator=woz").await;
     b.wait_for_text("#panel-name", &wijk).await;
+    assert_eq!(title().await, format!("{wijk}, Amsterdam – Buurtkaart"));
     b.client.back().await.unwrap();
     b.wait_for_path(&format!("/buurt/{BUURT}?indicator=woz"))
         .await;
@@ -387,6 +391,7 @@ async fn back_and_forward_and_compare() {
     b.wait_for_text(".compare-table thead .cmp-a", &wijk).await;
     b.click(".compare-stop").await;
     b.wait_for_path("/gemeente/GM0363?indicator=woz").await;
+    assert_eq!(title().await, "Amsterdam – Buurtkaart");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the overlay's redraw
     let unpinned = outline().await;
     assert!(

@@ -75,6 +75,9 @@ pub fn AboutPage() -> impl IntoView {
             Lang::Nl
         }
     });
+    Effect::new(move |_| {
+        crate::title::set(lang.get().pick("Over Buurtkaart", "About Buurtkaart"));
+    });
     move || {
         let lang = lang.get();
         let t = move |nl: &'static str, en: &'static str| -> &'static str { lang.pick(nl, en) };

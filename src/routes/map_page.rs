@@ -48,6 +48,24 @@ pub fn MapPage() -> impl IntoView {
     let theme = expect_context::<crate::theme::Theme>();
     Effect::new(move |_| ctx.dark.set(theme.dark()));
 
+    // The tab's title names the selected area once its name is loaded.
+    Effect::new(move |_| {
+        let lang = ctx.lang();
+        let area = ctx
+            .selected()
+            .and_then(|c| crate::components::panel::Area::find(&store, &c));
+        let title = match area {
+            Some(a) => {
+                let gemeente = (a.level() != Level::Gemeente)
+                    .then(|| a.gemeente(&store).map(|g| g.name))
+                    .flatten();
+                crate::title::for_area(&a.name, gemeente.as_deref())
+            }
+            None => crate::title::home(lang),
+        };
+        crate::title::set(&title);
+    });
+
     // Reset the legend highlight when the indicator, level or view changes.
     Effect::new(move |_| {
         view.with(|v| (v.indicator.clone(), v.level, v.mode));
