@@ -27,6 +27,20 @@ pub fn data_url(file: &str) -> String {
 /// answers must not leave the map waiting for ever.
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// A page global that overrides [`FETCH_TIMEOUT`], in milliseconds (at least 100): the test
+/// hook with which the browser tests let a hanging file fail in seconds instead of 30.
+pub const TIMEOUT_OVERRIDE: &str = "__buurtkaartFetchTimeoutMs";
+
+/// The time limit in effect: [`FETCH_TIMEOUT`] unless the page set [`TIMEOUT_OVERRIDE`].
+fn timeout() -> Duration {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &TIMEOUT_OVERRIDE.into()).ok())
+        .and_then(|v| v.as_f64())
+        .filter(|ms| ms.is_finite() && *ms >= 100.0)
+        .map(|ms| Duration::from_millis(ms as u64))
+        .unwrap_or(FETCH_TIMEOUT)
+}
+
 thread_local! {
     /// Files whose last request timed out and was aborted. Chromium keeps the HTTP cache entry
     /// of an aborted request locked for a while (about 20 s), so the next request for the same
@@ -34,7 +48,7 @@ thread_local! {
     static TIMED_OUT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// Fetches a data file as bytes, giving up after [`FETCH_TIMEOUT`].
+/// Fetches a data file as bytes, giving up after [`FETCH_TIMEOUT`] (see [`TIMEOUT_OVERRIDE`]).
 ///
 /// Bytes, not text: serde_json reads UTF-8 directly, whereas text would be decoded into a
 /// JavaScript string and then encoded again into the WebAssembly memory (~40 ms for the
@@ -57,6 +71,7 @@ pub async fn fetch_revalidated(file: &str) -> Result<Vec<u8>, DataError> {
 async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> {
     // Every data file the app asks for, in order (tests compare it with `index.html`'s preload).
     crate::perf::mark(&format!("asked:{file}"));
+    let limit = timeout();
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let (tx, rx) = oneshot::channel::<()>();
@@ -64,7 +79,7 @@ async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> 
         move || {
             let _ = tx.send(());
         },
-        FETCH_TIMEOUT,
+        limit,
     )
     .ok();
     let fetch = Box::pin(fetch_now(file, signal.as_ref(), revalidate));
@@ -77,7 +92,7 @@ async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> 
             TIMED_OUT.with(|t| t.borrow_mut().insert(file.to_string()));
             Err(DataError::Timeout {
                 file: file.to_string(),
-                seconds: FETCH_TIMEOUT.as_secs(),
+                seconds: limit.as_secs(),
             })
         }
     };
