@@ -10,11 +10,11 @@ pub fn map_label(lang: Lang) -> &'static str {
     )
 }
 
-/// Source line shown under the map.
+/// Source line shown on the map, with the credit CBS asks for its boundaries.
 pub fn source_line(lang: Lang) -> &'static str {
     lang.pick(
-        "Bron: CBS, Leefbaarometer 3.0 – BZK",
-        "Source: CBS, Leefbaarometer 3.0 – BZK",
+        "Bron: CBS, Leefbaarometer 3.0 – BZK; grenzen: Kadaster / Centraal Bureau voor de Statistiek, 2024",
+        "Source: CBS, Leefbaarometer 3.0 – BZK; boundaries: Kadaster / Centraal Bureau voor de Statistiek, 2024",
     )
 }
 

@@ -32,13 +32,19 @@ pub fn map_title(
     t
 }
 
-/// "Bron: Leefbaarometer 3.0 – Ministerie van BZK (2024); grenzen CBS/Kadaster".
+/// How CBS asks maps drawn on its Wijk- en Buurtkaart boundaries to credit them.
+pub const BOUNDARIES_CREDIT: &str = "Kadaster / Centraal Bureau voor de Statistiek, 2024";
+
+/// "Bron: Leefbaarometer 3.0 – Ministerie van BZK (2024); grenzen Kadaster / Centraal Bureau
+/// voor de Statistiek, 2024".
 ///
 /// ```
 /// use buurtkaart::embed::text::source_line;
 /// use buurtkaart::lang::Lang;
-/// assert_eq!(source_line(Lang::En, "CBS", Some(2024)), "Source: CBS (2024); boundaries CBS/Kadaster");
-/// assert_eq!(source_line(Lang::Nl, "CBS Kerncijfers 2024", Some(2024)), "Bron: CBS Kerncijfers 2024; grenzen CBS/Kadaster");
+/// assert_eq!(source_line(Lang::En, "CBS", Some(2024)),
+///     "Source: CBS (2024); boundaries Kadaster / Centraal Bureau voor de Statistiek, 2024");
+/// assert_eq!(source_line(Lang::Nl, "CBS Kerncijfers 2024", Some(2024)),
+///     "Bron: CBS Kerncijfers 2024; grenzen Kadaster / Centraal Bureau voor de Statistiek, 2024");
 /// ```
 pub fn source_line(lang: Lang, source: &str, year: Option<u16>) -> String {
     // The year once: not again when the source's name already has it.
@@ -47,7 +53,7 @@ pub fn source_line(lang: Lang, source: &str, year: Option<u16>) -> String {
         .map(|y| format!(" ({y})"))
         .unwrap_or_default();
     format!(
-        "{}: {source}{year}; {} CBS/Kadaster",
+        "{}: {source}{year}; {} {BOUNDARIES_CREDIT}",
         lang.pick("Bron", "Source"),
         lang.pick("grenzen", "boundaries")
     )
