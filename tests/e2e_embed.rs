@@ -479,6 +479,30 @@ async fn csv_and_png_exports_of_the_current_view() {
     );
     assert!(svg.contains("Leefbaarheid (klasse) per buurt in Utrecht, 2024"));
     assert!(svg.contains("Bron: Leefbaarometer 3.0"));
+
+    // With a buurt selected, title and file name still name its gemeente (they said
+    // "… per buurt, 2024" and "…-nederland.svg").
+    let buurt = shapes
+        .shapes
+        .iter()
+        .find(|s| s.code.starts_with(&format!("BU{}", &GEMEENTE[2..])))
+        .map(|s| s.code.clone())
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    b.goto(&format!("/buurt/{buurt}")).await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for("#panel-name").await;
+    settled_view(&b).await;
+    b.click(".export-svg").await;
+    let svg_path = downloaded(&dir, "svg").await;
+    let name = svg_path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.ends_with("-utrecht.svg"), "file name {name}");
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(
+        svg.contains("per buurt in Utrecht, 2024"),
+        "the title names Utrecht"
+    );
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;

@@ -13,7 +13,7 @@ use crate::components::map::MapHandle;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::export::file_name;
-use buurtkaart_model::Level;
+use buurtkaart_model::{AreaCode, Level};
 use dialog::ShareDialog;
 use leptos::html;
 use leptos::prelude::*;
@@ -60,6 +60,17 @@ impl ExportKind {
     }
 }
 
+/// The gemeente under the centre of `v` when the view is zoomed in past the national overview
+/// (the manifest's `detail_scale`), else `None`.
+fn gemeente_at_centre(store: &DataStore, v: &Viewport) -> Option<AreaCode> {
+    if v.scale < store.detail_scale()? {
+        return None;
+    }
+    let shapes = store.level_untracked(Level::Gemeente).shapes?;
+    let i = shapes.hit(v.cx, v.cy)?;
+    AreaCode::parse(&shapes.shapes[i].code).ok()
+}
+
 /// Makes and downloads an export of the current view; reports progress and errors in `status`.
 /// `whole_focus`: export all areas of the map's focus (embeds), not only those on screen.
 pub fn export(
@@ -96,14 +107,18 @@ pub fn export(
             "the map data has not loaded yet.",
         ));
     };
+    // The place an export is named after: the embed's area, else the selected area's gemeente,
+    // else the gemeente at the centre of a zoomed-in view; the country otherwise.
     let focus = ctx.focus.get_untracked();
     let selected = ctx.view.with_untracked(|v| v.selected.clone());
     let place = focus
         .clone()
-        .or_else(|| selected.filter(|s| s.level() == Level::Gemeente));
+        .or_else(|| selected.map(|s| s.gemeente()))
+        .or_else(|| v.and_then(|v| gemeente_at_centre(&store, &v)));
     let place_name = place.as_ref().and_then(|p| untrack(|| store.name(p)));
-    let place_code = place
-        .map(|p| p.to_string())
+    let place_part = place_name
+        .clone()
+        .or_else(|| place.map(|p| p.to_string()))
         .unwrap_or_else(|| "nederland".into());
     let ind = areas
         .indicator
@@ -111,7 +126,7 @@ pub fn export(
         .map(|i| i.id.as_str())
         .unwrap_or("kaart");
     let file = file_name(
-        &["buurtkaart", ind, areas.level.id(), &place_code],
+        &["buurtkaart", ind, areas.level.id(), &place_part],
         kind.ext(),
     );
     let saved = {
