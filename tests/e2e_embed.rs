@@ -427,7 +427,7 @@ async fn csv_and_png_exports_of_the_current_view() {
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "Code;Naam;Niveau;Ligt in (code);Ligt in;Indicator;Waarde;Eenheid;Klasse;Bron;Jaar"
+        "Code;Naam;Niveau;Ligt in (code);Ligt in;Gemeente (code);Gemeente;Indicator;Waarde;Eenheid;Klasse;Bron;Jaar"
     );
     let expected = shapes.in_bounds(vp.world_bounds()).len();
     assert_eq!(
@@ -444,9 +444,16 @@ async fn csv_and_png_exports_of_the_current_view() {
     assert!(
         lines
             .iter()
+            .filter(|l| l.starts_with(&format!("BU{}", &GEMEENTE[2..])))
+            .all(|l| l.contains(&format!(";{GEMEENTE};Utrecht;"))),
+        "every buurt row names its gemeente"
+    );
+    assert!(
+        lines
+            .iter()
             .skip(1)
-            .all(|l| l.split(';').count() == 11 || l.contains('"')),
-        "11 fields per row"
+            .all(|l| l.split(';').count() == 13 || l.contains('"')),
+        "13 fields per row"
     );
     assert!(
         lines

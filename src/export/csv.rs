@@ -12,12 +12,14 @@
 use buurtkaart_model::Level;
 
 /// The columns, in order.
-pub const HEADER: [&str; 11] = [
+pub const HEADER: [&str; 13] = [
     "Code",
     "Naam",
     "Niveau",
     "Ligt in (code)",
     "Ligt in",
+    "Gemeente (code)",
+    "Gemeente",
     "Indicator",
     "Waarde",
     "Eenheid",
@@ -42,6 +44,8 @@ pub struct AreaRow {
     pub parent_code: Option<String>,
     /// Name of that area, if known.
     pub parent_name: Option<String>,
+    /// Name of its gemeente (itself for a gemeente), if known; the code comes from `code`.
+    pub gemeente_name: Option<String>,
     /// The indicator's value; `None` when missing.
     pub value: Option<f64>,
     /// The class label ("goed", "250 – 300"); `None` when the value is missing.
@@ -102,6 +106,14 @@ pub fn number_cell(v: Option<f64>) -> String {
     }
 }
 
+/// The gemeente code of an area code (`BU03440101` → `GM0344`); empty for a code that does not
+/// parse.
+fn gemeente_of(code: &str) -> String {
+    buurtkaart_model::AreaCode::parse(code)
+        .map(|c| c.gemeente().to_string())
+        .unwrap_or_default()
+}
+
 /// The CSV file: BOM, header, one line per row, CRLF line ends.
 pub fn areas_csv(rows: &[AreaRow], meta: &CsvMeta) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 96);
@@ -116,6 +128,8 @@ pub fn areas_csv(rows: &[AreaRow], meta: &CsvMeta) -> String {
             text_cell(r.level.id()),
             text_cell(r.parent_code.as_deref().unwrap_or("")),
             text_cell(r.parent_name.as_deref().unwrap_or("")),
+            text_cell(&gemeente_of(&r.code)),
+            text_cell(r.gemeente_name.as_deref().unwrap_or("")),
             text_cell(&meta.indicator),
             number_cell(r.value),
             text_cell(&meta.unit),
@@ -151,6 +165,7 @@ mod tests {
                 level: Level::Buurt,
                 parent_code: Some("WK034401".into()),
                 parent_name: Some("West".into()),
+                gemeente_name: Some("Utrecht".into()),
                 value: Some(-0.112),
                 class: Some("−0,10 – −0,05".into()),
             },
@@ -160,6 +175,7 @@ mod tests {
                 level: Level::Buurt,
                 parent_code: None,
                 parent_name: None,
+                gemeente_name: None,
                 value: None,
                 class: None,
             },
@@ -174,15 +190,15 @@ mod tests {
         );
         assert_eq!(
             lines[0],
-            "Code;Naam;Niveau;Ligt in (code);Ligt in;Indicator;Waarde;Eenheid;Klasse;Bron;Jaar"
+            "Code;Naam;Niveau;Ligt in (code);Ligt in;Gemeente (code);Gemeente;Indicator;Waarde;Eenheid;Klasse;Bron;Jaar"
         );
         assert_eq!(
             lines[1],
-            "BU03440101;Binnenstad;buurt;WK034401;West;\"Leefbaarometer; afwijking\";-0,112;afwijking van NL-gemiddelde;−0,10 – −0,05;Leefbaarometer 3.0 – BZK;2024"
+            "BU03440101;Binnenstad;buurt;WK034401;West;GM0344;Utrecht;\"Leefbaarometer; afwijking\";-0,112;afwijking van NL-gemiddelde;−0,10 – −0,05;Leefbaarometer 3.0 – BZK;2024"
         );
         assert_eq!(
             lines[2],
-            "BU03440102;'@evil=1+1;buurt;;;\"Leefbaarometer; afwijking\";;afwijking van NL-gemiddelde;geen gegevens;Leefbaarometer 3.0 – BZK;2024"
+            "BU03440102;'@evil=1+1;buurt;;;GM0344;;\"Leefbaarometer; afwijking\";;afwijking van NL-gemiddelde;geen gegevens;Leefbaarometer 3.0 – BZK;2024"
         );
         assert_eq!(lines[3], "");
     }

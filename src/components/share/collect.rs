@@ -122,6 +122,7 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                 if let (Some(c), Some(r)) = (&areas.colouring, s.row) {
                     return Some(AreaRow {
                         parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
+                        gemeente_name: name_untracked(store, &code.gemeente()),
                         parent_code: parent.map(|p| p.to_string()),
                         code: s.code.clone(),
                         name,
@@ -144,6 +145,7 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                 };
                 Some(AreaRow {
                     parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
+                    gemeente_name: name_untracked(store, &code.gemeente()),
                     parent_code: parent.map(|p| p.to_string()),
                     code: s.code.clone(),
                     name,
