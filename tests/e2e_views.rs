@@ -260,9 +260,22 @@ async fn change_view_csv_has_the_change_per_wijk() {
         .find(|l| l.starts_with(WIJK))
         .unwrap_or_else(|| panic!("no row for {WIJK} in {text}"));
     let cells: Vec<&str> = line.split(';').collect();
-    assert_eq!(cells[5], "Verandering leefbaarheid 2012–2022", "{line}");
+    let header: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .next()
+        .unwrap()
+        .split(';')
+        .collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    assert_eq!(cells[col("Gemeente")], "Utrecht", "{line}");
     assert_eq!(
-        cells[6],
+        cells[col("Indicator")],
+        "Verandering leefbaarheid 2012–2022",
+        "{line}"
+    );
+    assert_eq!(
+        cells[col("Waarde")],
         buurtkaart::export::csv::number_cell(Some(delta)),
         "{line}"
     );
