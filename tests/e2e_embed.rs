@@ -569,6 +569,31 @@ async fn builder_dialog_opens_with_code_link_and_alt_text_and_escape_closes_it()
     .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     b.screenshot("embed-builder").await;
+    // The quick choices: the gemeente, the wijk and the buurt itself; the buurt's chip makes a
+    // buurt embed.
+    let chips: Vec<String> = b
+        .js("return [...document.querySelectorAll('.share-dialog .chip')].map(c => c.textContent);")
+        .await;
+    assert_eq!(chips.len(), 3, "chips {chips:?}");
+    assert!(chips[2].ends_with("(buurt)"), "chips {chips:?}");
+    let chip = b
+        .client
+        .find(fantoccini::Locator::Css(
+            ".share-dialog .chip:nth-of-type(3)",
+        ))
+        .await
+        .unwrap();
+    chip.click().await.unwrap();
+    wait_js(
+        &b,
+        "a buurt embed",
+        "return document.getElementById('share-code').value;",
+        |v| {
+            v.as_str()
+                .is_some_and(|s| s.contains("/embed/buurt/BU03440311"))
+        },
+    )
+    .await;
     b.client
         .active_element()
         .await

@@ -273,6 +273,10 @@ fn Builder(close: Callback<()>) -> impl IntoView {
                 if let Some(w) = s.wijk() {
                     out.push(w);
                 }
+                // A buurt can be embedded itself (its wijk, with the buurt outlined).
+                if s.level() == Level::Buurt {
+                    out.push(s.clone());
+                }
             }
             out.into_iter()
                 .map(|c| {
