@@ -1,6 +1,6 @@
 //! The page's layout mode, decided in one place: a sidebar beside the map on wide screens, a
 //! bottom sheet over the map on narrow ones. The CSS switches with the same media query
-//! ([`SHEET_QUERY`]), and fitting asks [`sheet_layout`] instead of guessing from the map's
+//! ([`SHEET_QUERY`]), and fitting asks [`visible_share`] instead of guessing from the map's
 //! own width (at 1024×768 the map is about 720 px wide beside its sidebar, and was taken for a
 //! phone). A host test keeps the query and the sheet heights in step with the stylesheets.
 
@@ -15,6 +15,16 @@ pub const VISIBLE_PEEK: f64 = 0.68;
 
 /// Share of the map's height above the half-open sheet (an area selected; the sheet is 55 %).
 pub const VISIBLE_HALF: f64 = 0.42;
+
+/// Share of the map's height a reader sees now: all of it beside a sidebar; above the bottom
+/// sheet in the phone layout, half open when an area is `selected`, else peeking.
+pub fn visible_share(selected: bool) -> f64 {
+    match (sheet_layout(), selected) {
+        (false, _) => 1.0,
+        (true, true) => VISIBLE_HALF,
+        (true, false) => VISIBLE_PEEK,
+    }
+}
 
 /// Whether the page is in its phone layout now (the bottom sheet lies over the map).
 pub fn sheet_layout() -> bool {

@@ -68,6 +68,14 @@ async fn assert_no_panic(b: &Browser) {
     assert!(!boxed, "the panic box is shown");
 }
 
+/// Fails with `why` when the data error box is shown.
+async fn assert_no_error_box(b: &Browser, why: &str) {
+    let shown: bool = b
+        .js("return !!document.querySelector('.data-error');")
+        .await;
+    assert!(!shown, "{why}");
+}
+
 /// Opens `/` with `fault`, checks the error names `file`, that `level_while_broken` is drawn,
 /// then clears the fault, presses retry and checks that the buurt choropleth appears.
 async fn fault_then_retry(fault: Fault, file: &str, level_while_broken: &str) {
@@ -100,13 +108,11 @@ async fn fault_then_retry(fault: Fault, file: &str, level_while_broken: &str) {
     b.click(".data-error .retry").await;
     b.wait_for_mark("choropleth-ready").await;
     wait_for_level(&b, "buurt").await;
-    let still: bool = b
-        .js("return !!document.querySelector('.data-error');")
-        .await;
-    assert!(
-        !still,
-        "{what}: the error box is gone after a successful retry"
-    );
+    assert_no_error_box(
+        &b,
+        &format!("{what}: the error box is gone after a successful retry"),
+    )
+    .await;
     assert_no_panic(&b).await;
     b.close().await;
 }
@@ -231,10 +237,7 @@ async fn slow_geometry_shows_progress_then_the_map() {
     b.wait_for(".loading").await;
     b.wait_for_mark("choropleth-ready").await;
     wait_for_level(&b, "buurt").await;
-    let error: bool = b
-        .js("return !!document.querySelector('.data-error');")
-        .await;
-    assert!(!error, "a slow file is not an error");
+    assert_no_error_box(&b, "a slow file is not an error").await;
     assert_no_panic(&b).await;
     b.close().await;
 }
@@ -399,10 +402,7 @@ async fn a_hashed_file_gone_after_a_redeploy_reloads_the_page_once() {
     }
     b.wait_for_mark("choropleth-ready").await;
     wait_for_level(&b, "buurt").await;
-    let error: bool = b
-        .js("return !!document.querySelector('.data-error');")
-        .await;
-    assert!(!error, "an error box after the reload");
+    assert_no_error_box(&b, "an error box after the reload").await;
     let served: Vec<String> = b
         .requests()
         .iter()

@@ -41,6 +41,27 @@ fn placement(r: [f64; 4], v: [f64; 4]) -> (f64, f64, f64) {
     (dx, dy, fill)
 }
 
+/// Prints where the world bounds `world` sit in the visible map and fails, naming `what`, when
+/// their centre is off the visible map's centre by `off` (a share of its size) or more either
+/// way; returns how much of the visible map they fill (see [`placement`]).
+async fn centred(b: &Browser, what: &str, world: Bounds, off: f64) -> f64 {
+    let v = visible_map(b).await;
+    let (dx, dy, fill) = placement(on_screen(b, world).await, v);
+    println!(
+        "{what}: visible map {v:?}; centred {:+.1} % / {:+.1} %, fills {:.0} %",
+        dx * 100.0,
+        dy * 100.0,
+        fill * 100.0
+    );
+    assert!(
+        dx.abs() < off && dy.abs() < off,
+        "{what} is off centre by {:.0} % / {:.0} % of the visible map",
+        dx * 100.0,
+        dy * 100.0
+    );
+    fill
+}
+
 async fn no_sideways_scroll(b: &Browser, what: &str) {
     let (page, sidebar): (f64, f64) = b
         .js("const s = document.querySelector('.sidebar');
@@ -90,20 +111,7 @@ async fn the_country_and_a_selection_are_centred_in_the_visible_map_at_every_siz
         b.goto("/").await;
         b.wait_for_mark("choropleth-ready").await;
         settled(&b).await;
-        let v = visible_map(&b).await;
-        let (dx, dy, fill) = placement(on_screen(&b, country).await, v);
-        println!(
-            "{w}×{h}: visible map {v:?}; country centred {:+.1} % / {:+.1} %, fills {:.0} %",
-            dx * 100.0,
-            dy * 100.0,
-            fill * 100.0
-        );
-        assert!(
-            dx.abs() < 0.05 && dy.abs() < 0.05,
-            "{w}×{h}: the country is off centre by {:.0} % / {:.0} %",
-            dx * 100.0,
-            dy * 100.0
-        );
+        let fill = centred(&b, &format!("{w}×{h}: the country"), country, 0.05).await;
         assert!(
             fill > 0.85,
             "{w}×{h}: the country fills {:.0} %",
@@ -117,20 +125,13 @@ async fn the_country_and_a_selection_are_centred_in_the_visible_map_at_every_siz
         b.wait_for("#panel-name").await;
         settled(&b).await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the sheet's slide
-        let v = visible_map(&b).await;
-        let (dx, dy, fill) = placement(on_screen(&b, buurt).await, v);
-        println!(
-            "{w}×{h}: {code} centred {:+.1} % / {:+.1} %, fills {:.0} %",
-            dx * 100.0,
-            dy * 100.0,
-            fill * 100.0
-        );
-        assert!(
-            dx.abs() < 0.1 && dy.abs() < 0.1,
-            "{w}×{h}: the selected buurt is off centre by {:.0} % / {:.0} % of the visible map",
-            dx * 100.0,
-            dy * 100.0
-        );
+        centred(
+            &b,
+            &format!("{w}×{h}: the selected buurt {code}"),
+            buurt,
+            0.1,
+        )
+        .await;
         no_sideways_scroll(&b, &format!("{w}×{h} buurt page")).await;
         b.screenshot(&format!("layout-{w}x{h}-buurt")).await;
         let errors = b.console_errors().await;
@@ -151,20 +152,12 @@ async fn gemeente_deep_links_zoom_to_the_gemeente() {
         b.wait_for_mark("choropleth-ready").await;
         b.wait_for("#panel-name").await;
         settled(&b).await;
-        let v = visible_map(&b).await;
-        let (dx, dy, fill) = placement(on_screen(&b, bounds).await, v);
-        println!(
-            "{code}: centred {:+.1} % / {:+.1} %, fills {:.0} %",
-            dx * 100.0,
-            dy * 100.0,
-            fill * 100.0
-        );
+        let fill = centred(&b, code, bounds, 0.1).await;
         assert!(
             (0.25..0.6).contains(&fill),
             "{code}: fills {:.0} % of the map",
             fill * 100.0
         );
-        assert!(dx.abs() < 0.1 && dy.abs() < 0.1, "{code}: off centre");
     }
     b.close().await;
 }

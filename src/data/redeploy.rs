@@ -31,12 +31,14 @@ thread_local! {
 }
 
 impl DataStore {
-    /// Handles the failure `e`: a missing hashed file first checks for a redeploy.
-    pub(super) fn fail_or_check(&self, e: DataError) {
+    /// For a missing hashed file (the first of the page): checks for a redeploy and records
+    /// the outcome later; returns whether it did so (else the caller records `e`).
+    pub(super) fn check_redeploy(&self, e: &DataError) -> bool {
         if !e.is_missing() || e.file() == MANIFEST || CHECKED.with(|c| c.replace(true)) {
-            return self.fail(e);
+            return false;
         }
         let store = *self;
+        let e = e.clone();
         spawn_local(async move {
             let fresh = fetch_revalidated(MANIFEST)
                 .await
@@ -46,7 +48,7 @@ impl DataStore {
             match (fresh, current) {
                 (Some(fresh), Some(current)) if fresh != *current => {
                     let reloading = may_reload();
-                    store.fail(DataError::Outdated {
+                    store.record(DataError::Outdated {
                         file: e.file(),
                         reloading,
                     });
@@ -54,9 +56,10 @@ impl DataStore {
                         set_timeout(reload, NOTICE);
                     }
                 }
-                _ => store.fail(e),
+                _ => store.record(e),
             }
         });
+        true
     }
 }
 

@@ -181,7 +181,7 @@ impl DataStore {
                     store.manifest.set(Some(Arc::new(m)));
                     crate::perf::mark("rendered:manifest.json");
                 }
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(MANIFEST);
         });
@@ -213,7 +213,7 @@ impl DataStore {
                     });
                     store.build_shapes_if_ready(level);
                 }
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });
@@ -243,7 +243,7 @@ impl DataStore {
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
                     store.build_shapes_if_ready(level);
                 }
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });
@@ -286,7 +286,7 @@ impl DataStore {
                 Ok(table) => store
                     .levels
                     .update(|l| put(l.entry(level).or_default(), Arc::new(table))),
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });
@@ -350,7 +350,16 @@ impl DataStore {
         self.done.update(|d| *d += 1);
     }
 
-    pub(super) fn fail(&self, e: DataError) {
+    /// Records the failure `e` for the error box; a missing content-hashed file first checks
+    /// whether the data was redeployed ([`super::redeploy`]).
+    fn fail(&self, e: DataError) {
+        if !self.check_redeploy(&e) {
+            self.record(e);
+        }
+    }
+
+    /// Records `e` as it is.
+    pub(super) fn record(&self, e: DataError) {
         leptos::logging::warn!("buurtkaart: {e}");
         self.errors.update(|errs| errs.push(e));
     }
@@ -426,7 +435,7 @@ impl DataStore {
                     store.detail_asked.update(|d| {
                         d.remove(&key);
                     });
-                    store.fail_or_check(e);
+                    store.fail(e);
                 }
             }
             store.finish(&file);
@@ -545,7 +554,7 @@ impl DataStore {
                         store.build_shapes_if_ready(level);
                     }
                 }
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });
@@ -577,7 +586,7 @@ impl DataStore {
                 Ok(d) => store.details.update(|m| {
                     m.insert(code, Arc::new(d));
                 }),
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });
@@ -614,7 +623,7 @@ impl DataStore {
             });
             match parsed {
                 Ok(h) => store.history.set(Some(Arc::new(h))),
-                Err(e) => store.fail_or_check(e),
+                Err(e) => store.fail(e),
             }
             store.finish(&file);
         });

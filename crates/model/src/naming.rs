@@ -70,23 +70,20 @@ pub fn logical_name(path: &str) -> String {
 /// `logical`: how tests, benchmarks and tools find `buurt.topo.json` on disk.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn find_in(dir: &std::path::Path, logical: &str) -> Option<std::path::PathBuf> {
-    fn walk(dir: &std::path::Path, rel: &str, logical: &str) -> Option<std::path::PathBuf> {
+    // `prefix`: the logical path of `dir` below the data folder ("", "geo/", "geo/buurt/").
+    fn walk(dir: &std::path::Path, prefix: &str, logical: &str) -> Option<std::path::PathBuf> {
         let mut entries: Vec<_> = std::fs::read_dir(dir).ok()?.flatten().collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let path = format!("{rel}{name}");
             if entry.path().is_dir() {
-                let prefix = format!(
-                    "{}/",
-                    logical_name(&format!("{path}/x")).trim_end_matches("/x")
-                );
-                if logical.starts_with(&prefix) {
-                    if let Some(found) = walk(&entry.path(), &format!("{path}/"), logical) {
+                let sub = format!("{prefix}{}/", strip_hash(&name));
+                if logical.starts_with(&sub) {
+                    if let Some(found) = walk(&entry.path(), &sub, logical) {
                         return Some(found);
                     }
                 }
-            } else if logical_name(&path) == logical {
+            } else if format!("{prefix}{}", logical_name(&name)) == logical {
                 return Some(entry.path());
             }
         }

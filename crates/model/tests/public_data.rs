@@ -7,9 +7,15 @@ use buurtkaart_model::{
 };
 use std::path::Path;
 
-fn data() -> Option<std::path::PathBuf> {
+/// The committed data folder and its manifest; `None` (and a note) when there is none.
+fn data() -> Option<(std::path::PathBuf, Manifest)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
-    dir.join("manifest.json").exists().then_some(dir)
+    if !dir.join("manifest.json").exists() {
+        eprintln!("skipped: no public/data/manifest.json");
+        return None;
+    }
+    let m = serde_json::from_str(&read(&dir, "manifest.json")).unwrap();
+    Some((dir, m))
 }
 
 fn read(dir: &Path, rel: &str) -> String {
@@ -18,11 +24,9 @@ fn read(dir: &Path, rel: &str) -> String {
 
 #[test]
 fn committed_data_parses_and_round_trips() {
-    let Some(dir) = data() else {
-        eprintln!("skipped: no public/data/manifest.json");
+    let Some((dir, m)) = data() else {
         return;
     };
-    let m: Manifest = serde_json::from_str(&read(&dir, "manifest.json")).unwrap();
     assert_eq!(m.format_version, FORMAT_VERSION);
     let back: Manifest = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
     assert_eq!(back, m);
@@ -76,11 +80,9 @@ fn committed_data_parses_and_round_trips() {
 #[test]
 fn data_file_names_are_hashed_and_exist() {
     use buurtkaart_model::naming::logical_name;
-    let Some(dir) = data() else {
-        eprintln!("skipped: no public/data/manifest.json");
+    let Some((dir, m)) = data() else {
         return;
     };
-    let m: Manifest = serde_json::from_str(&read(&dir, "manifest.json")).unwrap();
     let mut named: Vec<String> = vec![
         m.history_file.clone(),
         m.provenance_file.clone(),

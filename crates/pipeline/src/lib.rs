@@ -68,8 +68,8 @@ pub fn check(
     let committed = write::read_tree(out)?;
     let mut diff = Vec::new();
     if let Some(index) = index {
-        let html = std::fs::read_to_string(index).map_err(|e| PipelineError::io(index, e))?;
-        if relinked(index, &html, &built.names)? != html {
+        let (html, relinked) = read_relinked(index, &built.names)?;
+        if relinked != html {
             diff.push(format!("stale data names in {}", index.display()));
         }
     }
@@ -98,18 +98,20 @@ pub fn check(
 /// Points `index` (the app's `index.html`) at the data files named by `names`; true if the
 /// file changed.
 pub fn relink_index(index: &Path, names: &hashing::Names) -> Result<bool, PipelineError> {
-    let html = std::fs::read_to_string(index).map_err(|e| PipelineError::io(index, e))?;
-    let new = relinked(index, &html, names)?;
-    if new == html {
+    let (html, relinked) = read_relinked(index, names)?;
+    if relinked == html {
         return Ok(false);
     }
-    std::fs::write(index, new).map_err(|e| PipelineError::io(index, e))?;
+    std::fs::write(index, relinked).map_err(|e| PipelineError::io(index, e))?;
     Ok(true)
 }
 
-fn relinked(index: &Path, html: &str, names: &hashing::Names) -> Result<String, PipelineError> {
-    index_html::relink(html, names).map_err(|message| PipelineError::Index {
+/// `index` as it is and as it should be for `names`.
+fn read_relinked(index: &Path, names: &hashing::Names) -> Result<(String, String), PipelineError> {
+    let html = std::fs::read_to_string(index).map_err(|e| PipelineError::io(index, e))?;
+    let relinked = index_html::relink(&html, names).map_err(|message| PipelineError::Index {
         file: index.to_path_buf(),
         message,
-    })
+    })?;
+    Ok((html, relinked))
 }

@@ -1,9 +1,9 @@
 //! `buurtkaart-data`: builds Buurtkaart's static data files.
 
 use buurtkaart_pipeline::{build, check, default_source, BuildOptions};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Turns the public CBS and Leefbaarometer files into the compact static files of Buurtkaart.
@@ -14,45 +14,51 @@ struct Cli {
     command: Command,
 }
 
+/// What `build` writes and `check` compares: the data folder and the `index.html` that names
+/// its files.
+#[derive(Debug, Args)]
+struct Files {
+    /// Source folder (layout of ../shared/data). Default: $BUURTKAART_SOURCE or ../shared/data.
+    #[arg(long)]
+    source: Option<PathBuf>,
+    /// The data folder (the committed output).
+    #[arg(long, default_value = "public/data")]
+    out: PathBuf,
+    /// The app's `index.html`, whose preload table and data links name the (content-hashed)
+    /// data files.
+    #[arg(long, default_value = "index.html")]
+    index: PathBuf,
+    /// Leave `index.html` out (a build into another folder, for experiments).
+    #[arg(long)]
+    no_index: bool,
+    /// No progress display.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl Files {
+    /// The build options, with progress on a terminal unless `--quiet`.
+    fn options(&self, terminal: bool) -> BuildOptions {
+        BuildOptions {
+            source: self.source.clone().unwrap_or_else(default_source),
+            progress: terminal && !self.quiet,
+        }
+    }
+
+    /// The `index.html` to write or check, unless `--no-index`.
+    fn index(&self) -> Option<&Path> {
+        (!self.no_index).then_some(self.index.as_path())
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Build the data files into OUT (written to a temporary folder, then swapped in).
-    Build {
-        /// Source folder (layout of ../shared/data). Default: $BUURTKAART_SOURCE or ../shared/data.
-        #[arg(long)]
-        source: Option<PathBuf>,
-        /// Output folder.
-        #[arg(long, default_value = "public/data")]
-        out: PathBuf,
-        /// The app's `index.html`, whose preload table and data links are pointed at the new
-        /// (content-hashed) file names.
-        #[arg(long, default_value = "index.html")]
-        index: PathBuf,
-        /// Leave `index.html` alone (builds into another folder, for experiments).
-        #[arg(long)]
-        no_index: bool,
-        /// No progress display.
-        #[arg(long, short)]
-        quiet: bool,
-    },
-    /// Rebuild in memory and compare byte for byte with OUT; non-zero exit if anything differs.
-    Check {
-        /// Source folder. Default: $BUURTKAART_SOURCE or ../shared/data.
-        #[arg(long)]
-        source: Option<PathBuf>,
-        /// The committed output folder.
-        #[arg(long, default_value = "public/data")]
-        out: PathBuf,
-        /// The app's `index.html`, whose data names must match the build.
-        #[arg(long, default_value = "index.html")]
-        index: PathBuf,
-        /// Do not check `index.html` (a build in another folder).
-        #[arg(long)]
-        no_index: bool,
-        /// No progress display.
-        #[arg(long, short)]
-        quiet: bool,
-    },
+    /// Build the data files into OUT (written to a temporary folder, then swapped in) and point
+    /// `index.html` at them.
+    Build(Files),
+    /// Rebuild in memory and compare byte for byte with OUT and `index.html`; non-zero exit if
+    /// anything differs.
+    Check(Files),
     /// Measure gaps and overlaps between neighbouring areas before and after the geometry stage.
     Measure {
         /// Source folder. Default: $BUURTKAART_SOURCE or ../shared/data.
@@ -68,47 +74,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let show = std::io::stderr().is_terminal();
     let result = match cli.command {
-        Command::Build {
-            source,
-            out,
-            index,
-            no_index,
-            quiet,
-        } => {
-            let opts = BuildOptions {
-                source: source.unwrap_or_else(default_source),
-                progress: show && !quiet,
-            };
-            build(&opts).and_then(|built| {
-                built.output.commit(&out)?;
-                println!("{}", built.summary);
-                println!(
-                    "wrote {} files to {}",
-                    built.output.files.len(),
-                    out.display()
-                );
-                if !no_index && buurtkaart_pipeline::relink_index(&index, &built.names)? {
+        Command::Build(files) => build(&files.options(show)).and_then(|built| {
+            built.output.commit(&files.out)?;
+            println!("{}", built.summary);
+            println!(
+                "wrote {} files to {}",
+                built.output.files.len(),
+                files.out.display()
+            );
+            if let Some(index) = files.index() {
+                if buurtkaart_pipeline::relink_index(index, &built.names)? {
                     println!("pointed {} at the new data file names", index.display());
                 }
-                Ok(())
-            })
-        }
-        Command::Check {
-            source,
-            out,
-            index,
-            no_index,
-            quiet,
-        } => {
-            let opts = BuildOptions {
-                source: source.unwrap_or_else(default_source),
-                progress: show && !quiet,
-            };
-            check(&opts, &out, (!no_index).then_some(index.as_path())).map(|built| {
+            }
+            Ok(())
+        }),
+        Command::Check(files) => {
+            check(&files.options(show), &files.out, files.index()).map(|built| {
                 println!(
                     "{} files in {} match a fresh build",
                     built.output.files.len(),
-                    out.display()
+                    files.out.display()
                 );
             })
         }

@@ -170,14 +170,14 @@ fn projected_bbox(bbox: [f64; 4]) -> Bounds {
 /// Fits `b` into the part of the map a reader can see: all of it beside a sidebar, the top part
 /// above the bottom sheet in the phone layout (`sheet`: the page has a sheet, not an embed).
 fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool, sheet: bool) -> Viewport {
-    if !sheet || !layout::sheet_layout() {
+    let share = if sheet {
+        layout::visible_share(selected)
+    } else {
+        1.0
+    };
+    if share >= 1.0 {
         return Viewport::fit(v.width, v.height, b, pad);
     }
-    let share = if selected {
-        layout::VISIBLE_HALF
-    } else {
-        layout::VISIBLE_PEEK
-    };
     let mut f = Viewport::fit(
         v.width,
         v.height * share,
@@ -515,10 +515,15 @@ pub fn MapView(
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
-                let y1 = if !layout::sheet_layout() || ctx.focus.with_untracked(|f| f.is_some()) {
+                let share = if ctx.focus.with_untracked(|f| f.is_some()) {
+                    1.0
+                } else {
+                    layout::visible_share(true)
+                };
+                let y1 = if share >= 1.0 {
                     y1
                 } else {
-                    y0 + (y1 - y0) * layout::VISIBLE_HALF
+                    y0 + (y1 - y0) * share
                 };
                 let inside = b[0] >= x0 && b[1] >= y0 && b[2] <= x1 && b[3] <= y1;
                 // Small on screen: under a quarter of the map both ways for a deep link

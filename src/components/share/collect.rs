@@ -119,11 +119,14 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                     .and_then(|r| data.index.as_ref().map(|ix| ix.names[r].clone()))
                     .unwrap_or_else(|| s.code.clone());
                 let parent = code.parent();
+                let parent_name = parent.as_ref().and_then(|p| name_untracked(store, p));
+                let parent_code = parent.map(|p| p.to_string());
+                let gemeente_name = name_untracked(store, &code.gemeente());
                 if let (Some(c), Some(r)) = (&areas.colouring, s.row) {
                     return Some(AreaRow {
-                        parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
-                        gemeente_name: name_untracked(store, &code.gemeente()),
-                        parent_code: parent.map(|p| p.to_string()),
+                        parent_name,
+                        gemeente_name,
+                        parent_code,
                         code: s.code.clone(),
                         name,
                         level,
@@ -144,9 +147,9 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                     _ => None,
                 };
                 Some(AreaRow {
-                    parent_name: parent.as_ref().and_then(|p| name_untracked(store, p)),
-                    gemeente_name: name_untracked(store, &code.gemeente()),
-                    parent_code: parent.map(|p| p.to_string()),
+                    parent_name,
+                    gemeente_name,
+                    parent_code,
                     code: s.code.clone(),
                     name,
                     level,
