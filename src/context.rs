@@ -2,25 +2,13 @@
 use crate::carto::viewport::Bounds;
 use crate::data::DataStore;
 use crate::lang::Lang;
-use crate::state::{LevelMode, ViewState};
+use crate::state::{Notice, ViewState};
 use crate::views::{Colouring, ViewMode};
-use buurtkaart_model::{AreaCode, Indicator, Level, ScaleKind};
+use buurtkaart_model::{AreaCode, Indicator, Level};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The default indicator: the Leefbaarometer class (total score).
-pub const DEFAULT_INDICATOR: &str = "lbm_klasse";
-
-/// Something the map should do (from buttons, search, selection).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MapCommand {
-    /// Zoom by a factor around the centre.
-    Zoom(f64),
-    /// Show the whole country.
-    Home,
-    /// Fit these world bounds.
-    Fit(Bounds),
-}
+pub use crate::derived::DEFAULT_INDICATOR;
 
 /// The area under the pointer or keyboard focus.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,14 +28,14 @@ pub struct Hover {
 pub struct MapContext {
     /// What the URL says.
     pub view: Memo<ViewState>,
+    /// What was wrong with the URL (parsed once, with `view`).
+    pub url_notices: Signal<Vec<Notice>>,
     /// Current map scale (CSS px per km), updated when a gesture ends.
     pub scale: RwSignal<f64>,
     /// Area under the pointer.
     pub hover: RwSignal<Option<Hover>>,
     /// Legend class highlighted (`Some(None)` = the no-data class).
     pub highlight: RwSignal<Option<Option<usize>>>,
-    /// Pending command for the map.
-    pub command: RwSignal<Option<MapCommand>>,
     /// Dark colour scheme in effect.
     pub dark: RwSignal<bool>,
     /// Set once the first full choropleth is on screen.
@@ -56,24 +44,35 @@ pub struct MapContext {
     pub bounds: RwSignal<Option<Bounds>>,
     /// Embeds: draw only this area and its children, fitted.
     pub focus: RwSignal<Option<AreaCode>>,
-    /// The colouring of the view mode, once its data is loaded (`None` on the standard map).
-    pub colouring: RwSignal<Option<Arc<Colouring>>>,
+    /// The level the view draws (derived from `view` and `scale`).
+    level: Memo<Level>,
+    /// The colouring of the view once its data is in (derived: [`crate::derived::colouring`]).
+    pub colouring: Memo<Option<Arc<Colouring>>>,
 }
 
 impl MapContext {
-    /// A context for `view` with everything else at its start value.
-    pub fn new(view: Memo<ViewState>) -> Self {
+    /// A context for `view` (and what its URL parse noticed), deriving the level and colouring
+    /// from it and the loaded data in `store`.
+    pub fn new(view: Memo<ViewState>, url_notices: Signal<Vec<Notice>>, store: DataStore) -> Self {
+        let scale = RwSignal::new(1.0);
+        let level = Memo::new(move |_| {
+            let s = scale.get();
+            view.with(|v| crate::derived::level(v, s))
+        });
+        let colouring =
+            Memo::new(move |_| view.with(|v| crate::derived::colouring(v, level.get(), &store)));
         MapContext {
             view,
-            scale: RwSignal::new(1.0),
+            url_notices,
+            scale,
             hover: RwSignal::new(None),
             highlight: RwSignal::new(None),
-            command: RwSignal::new(None),
             dark: RwSignal::new(false),
             ready: RwSignal::new(false),
             bounds: RwSignal::new(None),
             focus: RwSignal::new(None),
-            colouring: RwSignal::new(None),
+            level,
+            colouring,
         }
     }
 
@@ -82,12 +81,9 @@ impl MapContext {
         self.view.with(|v| v.mode)
     }
 
-    /// The colouring of the view mode if it is ready and fits the mode asked for (tracked).
-    pub fn view_colouring(&self) -> Option<Arc<Colouring>> {
-        let mode = self.mode();
-        self.colouring
-            .get()
-            .filter(|c| mode != ViewMode::Standard && c.mode == mode)
+    /// The colouring on the map, if it colours `level` (tracked).
+    pub fn colouring_at(&self, level: Level) -> Option<Arc<Colouring>> {
+        self.colouring.get().filter(|c| c.level == level)
     }
 
     /// The UI language.
@@ -97,14 +93,7 @@ impl MapContext {
 
     /// The level drawn now.
     pub fn level(&self) -> Level {
-        if let Some(level) = self.mode().level() {
-            return level;
-        }
-        let mode = self.view.with(|v| v.level);
-        match mode {
-            LevelMode::Auto => mode.level_at(self.scale.get()),
-            other => other.level_at(0.0),
-        }
+        self.level.get()
     }
 
     /// The focus as a code-body prefix for [`crate::carto::shapes::within`]: a gemeente's four
@@ -123,30 +112,10 @@ impl MapContext {
         self.view.with(|v| v.selected.clone())
     }
 
-    /// The indicator asked for, falling back to one that exists at `level`:
-    /// the LBM class becomes the LBM deviation for wijken (the newest wijk figure is 2022).
+    /// The indicator asked for, as it can be shown at `level` ([`crate::derived::indicator`]).
     pub fn indicator_at(&self, store: &DataStore, level: Level) -> Option<Indicator> {
-        let wanted = self
-            .view
-            .with(|v| v.indicator.clone())
-            .unwrap_or_else(|| DEFAULT_INDICATOR.to_string());
-        store.manifest.with(|m| {
-            let m = m.as_ref()?;
-            let ind = m
-                .indicator(&wanted)
-                .or_else(|| m.indicator(DEFAULT_INDICATOR))?;
-            if ind.at(level).is_some() {
-                return Some(ind.clone());
-            }
-            // Same group, another indicator that exists at this level (class → deviation).
-            m.indicators
-                .iter()
-                .find(|i| {
-                    i.group == ind.group
-                        && i.at(level).is_some()
-                        && i.scale != ScaleKind::LbmClasses
-                })
-                .cloned()
-        })
+        let manifest = store.manifest.get()?;
+        self.view
+            .with(|v| crate::derived::indicator(&manifest, v.indicator.as_deref(), level))
     }
 }

@@ -5,6 +5,7 @@ pub mod carto;
 pub mod components;
 pub mod context;
 pub mod data;
+pub mod derived;
 pub mod embed;
 pub mod export;
 pub mod format;

@@ -5,7 +5,6 @@ use crate::components::controls::use_view_updater;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::format;
-use crate::scale::{legend::class_label, Classes};
 use crate::state::ViewState;
 use crate::table::{sort_rows, Row, SortKey};
 use buurtkaart_model::{AreaCode, Level};
@@ -72,15 +71,7 @@ pub fn AreaTable() -> impl IntoView {
         };
         let only = ctx.only();
         let bounds = ctx.bounds.get().unwrap_or(shapes.bounds);
-        let ind = ctx.indicator_at(&store, level);
-        let classes = ind.as_ref().and_then(|i| Classes::new(i, level));
-        let column = ind.as_ref().and_then(|i| {
-            data.tables
-                .get(&i.group)
-                .and_then(|t| t.columns.get(&i.id).cloned())
-        });
-        let manifest = store.manifest.get();
-        let view_colouring = ctx.view_colouring().filter(|c| c.level == level);
+        let colouring = ctx.colouring_at(level);
         let mut rows: Vec<Row> = shapes
             .in_bounds(bounds)
             .into_iter()
@@ -88,10 +79,9 @@ pub fn AreaTable() -> impl IntoView {
             .filter_map(|i| {
                 let s = &shapes.shapes[i];
                 let r = s.row?;
-                let value = match &view_colouring {
-                    Some(c) => c.value.get(r).copied().flatten(),
-                    None => column.as_ref().and_then(|c| c.get(r)),
-                };
+                let value = colouring
+                    .as_ref()
+                    .and_then(|c| c.value.get(r).copied().flatten());
                 let code = AreaCode::parse(&s.code).ok()?;
                 let parent = if level == Level::Gemeente {
                     String::new()
@@ -100,17 +90,10 @@ pub fn AreaTable() -> impl IntoView {
                         .name(&code.gemeente())
                         .unwrap_or_else(|| code.gemeente().to_string())
                 };
-                let class = match (&ind, &classes, &manifest) {
-                    _ if view_colouring.is_some() => view_colouring
-                        .as_ref()
-                        .map(|c| c.class_label(r, lang))
-                        .unwrap_or_default(),
-                    (Some(ind), Some(c), Some(m)) => c
-                        .class_of(value)
-                        .map(|k| class_label(m, ind, c, k, lang))
-                        .unwrap_or_else(|| format::no_data(lang).to_string()),
-                    _ => String::new(),
-                };
+                let class = colouring
+                    .as_ref()
+                    .map(|c| c.class_label(r, lang))
+                    .unwrap_or_default();
                 Some(Row {
                     code: s.code.clone(),
                     name: index.names[r].clone(),
@@ -161,11 +144,9 @@ pub fn AreaTable() -> impl IntoView {
         }
     };
     let value_heading = move || {
-        if let Some(c) = ctx.view_colouring() {
-            return c.value_heading(ctx.lang());
-        }
-        ctx.indicator_at(&store, ctx.level())
-            .map(|i| ctx.lang().text(&i.label).to_string())
+        ctx.colouring
+            .get()
+            .map(|c| c.value_heading(ctx.lang()))
             .unwrap_or_default()
     };
 
@@ -210,12 +191,10 @@ pub fn AreaTable() -> impl IntoView {
                                 let row_index = store.level_untracked(ctx.level()).rows.and_then(|m| m.get(&r.code).copied());
                                 let value_text = move || {
                                     let lang = ctx.lang();
-                                    if let (Some(c), Some(i)) = (ctx.view_colouring(), row_index) {
-                                        return c.value_text(i, lang);
+                                    match (ctx.colouring.get(), row_index) {
+                                        (Some(c), Some(i)) => c.value_text(i, lang),
+                                        _ => String::new(),
                                     }
-                                    ctx.indicator_at(&store, ctx.level())
-                                        .map(|i| format::value(&i, r.value, lang))
-                                        .unwrap_or_default()
                                 };
                                 view! {
                                     <tr data-code=r.code.clone() aria-current=move || if selected() { "true" } else { "false" }>

@@ -1,5 +1,6 @@
 //! Map controls: indicator picker, level switch, zoom buttons.
-use crate::context::{MapCommand, MapContext, DEFAULT_INDICATOR};
+use crate::components::map::MapController;
+use crate::context::{MapContext, DEFAULT_INDICATOR};
 use crate::data::DataStore;
 use crate::i18n;
 use crate::state::{LevelMode, ViewState};
@@ -123,17 +124,19 @@ pub fn LevelSwitch() -> impl IntoView {
 
 /// + / − / whole-country buttons on the map.
 #[component]
-pub fn ZoomButtons() -> impl IntoView {
+pub fn ZoomButtons(
+    /// The map they zoom.
+    map: MapController,
+) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
-    let cmd = move |c: MapCommand| ctx.command.set(Some(c));
     view! {
         <div class="zoom-buttons" role="group" aria-label=move || ctx.lang().pick("Zoomen", "Zoom")>
             <button type="button" class="zoom-in" title=move || i18n::zoom_in(ctx.lang()) aria-label=move || i18n::zoom_in(ctx.lang())
-                on:click=move |_| cmd(MapCommand::Zoom(1.6))>"+"</button>
+                on:click=move |_| map.zoom(1.6)>"+"</button>
             <button type="button" class="zoom-out" title=move || i18n::zoom_out(ctx.lang()) aria-label=move || i18n::zoom_out(ctx.lang())
-                on:click=move |_| cmd(MapCommand::Zoom(1.0 / 1.6))>"−"</button>
+                on:click=move |_| map.zoom(1.0 / 1.6)>"−"</button>
             <button type="button" class="zoom-home" title=move || i18n::whole_country(ctx.lang()) aria-label=move || i18n::whole_country(ctx.lang())
-                on:click=move |_| cmd(MapCommand::Home)>
+                on:click=move |_| map.home()>
                 <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M4 10 12 3l8 7v10h-5v-6H9v6H4z" fill="currentColor"/></svg>
             </button>
         </div>

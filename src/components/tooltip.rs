@@ -2,7 +2,6 @@
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::format;
-use crate::scale::{legend::class_label, Classes};
 use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
 
@@ -35,36 +34,11 @@ fn lines(
                 .unwrap_or_else(|| code.gemeente().to_string()),
         );
     }
-    if let Some(c) = ctx.view_colouring().filter(|c| c.level == level) {
-        let value = match s.row {
-            Some(r) => format!(
-                "{}: {} — {}",
-                c.value_heading(lang),
-                c.value_text(r, lang),
-                c.class_label(r, lang)
-            ),
-            None => format::no_data(lang).to_string(),
-        };
-        return Some((name, parents.join(", "), value));
-    }
-    let value = match ctx.indicator_at(store, level) {
-        Some(ind) => {
-            let v = s.row.and_then(|r| store.value(level, &ind, r));
-            let text = format::value(&ind, v, lang);
-            let class = Classes::new(&ind, level).and_then(|c| {
-                let k = c.class_of(v)?;
-                store
-                    .manifest
-                    .with(|m| m.as_ref().map(|m| class_label(m, &ind, &c, k, lang)))
-            });
-            match class {
-                Some(label) if ind.scale == buurtkaart_model::ScaleKind::LbmClasses => {
-                    format!("{}: {label} ({text})", lang.text(&ind.label))
-                }
-                _ => format!("{}: {text}", lang.text(&ind.label)),
-            }
-        }
-        None => String::new(),
+    // Until the view's colouring is in, the name alone.
+    let value = match (ctx.colouring_at(level), s.row) {
+        (Some(c), Some(r)) => c.tooltip_text(r, lang),
+        (Some(_), None) => format::no_data(lang).to_string(),
+        (None, _) => String::new(),
     };
     Some((name, parents.join(", "), value))
 }

@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod fetch;
+pub mod needs;
 pub mod redeploy;
 pub mod store;
 

@@ -6,10 +6,8 @@
 //! documented theme message from its parent, lets the mouse wheel scroll the host page (Ctrl or
 //! ⌘ + wheel zooms), never opens alerts, and works in an iframe sandboxed with
 //! `allow-scripts allow-same-origin allow-popups`.
-use crate::carto::shapes::within;
-use crate::carto::Viewport;
 use crate::components::legend::Legend;
-use crate::components::map::{MapHandle, MapView};
+use crate::components::map::{Description, FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
 use crate::components::share::{collect::alt_for, export, web, ExportKind};
 use crate::components::status::LoadStatus;
@@ -118,11 +116,13 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         v.selected = selected.get();
         v
     });
-    let ctx = MapContext::new(view);
+    let ctx = MapContext::new(view, Signal::stored(notices.clone()), store);
     ctx.focus.set(Some(opts.area.clone()));
     // An embed fetches only its gemeente's files, never the national ones.
     store.scope_to(&opts.area);
     provide_context(ctx);
+    crate::data::needs::load_view(ctx, store);
+    let map = MapController::new(ctx, store, FitPolicy::Embed);
     Effect::new(move |_| ctx.dark.set(mode.get().is_dark(os_dark.get())));
 
     let lang = opts.lang;
@@ -275,26 +275,6 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             })
         });
     }
-    // The map element: a static picture with the description as its name, or an interactive
-    // map described by it.
-    Effect::new(move |_| {
-        let text = alt.get().unwrap_or_default();
-        let Some(el) = root
-            .get()
-            .and_then(|r| r.query_selector(".map-canvas").ok().flatten())
-        else {
-            return;
-        };
-        if interactive {
-            let _ = el.set_attribute("aria-describedby", "embed-alt");
-        } else {
-            let _ = el.remove_attribute("tabindex");
-            let _ = el.remove_attribute("aria-roledescription");
-            let _ = el.set_attribute("role", "img");
-            let _ = el.set_attribute("aria-label", &text);
-        }
-    });
-
     let panel = opts.panel;
     let on_select = Callback::new(move |(_level, code): (Level, String)| {
         if panel {
@@ -328,12 +308,12 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
                 </Show>
             </header>
             <div class="embed-map">
-                <MapView on_select=on_select />
+                <MapView map=map on_select=on_select interactive=interactive
+                    description=Description { id: "embed-alt", text: Signal::derive(move || alt.get().unwrap_or_default()) } />
                 {interactive.then(|| view! { <Tooltip /> })}
                 // An area that does not exist has nothing to load: no "laden…" for ever.
                 <Show when=move || !missing.get()><LoadStatus /></Show>
                 <p class="embed-hint" class:show=move || hint.get() aria-hidden="true">{wheel_hint}</p>
-                <KeepFitted />
             </div>
             <p id="embed-alt" class="embed-alt">{move || alt.get()}</p>
             {opts.legend.then(|| view! { <Legend /> })}
@@ -342,69 +322,23 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
                     <DetailPanel on_close=on_close />
                 </Show>
             })}
-            <EmbedFooter source=Signal::derive(source) full_url=full_url />
+            <EmbedFooter map=map source=Signal::derive(source) full_url=full_url />
         </div>
     }
 }
 
-/// Keeps the focus area fitted, whatever else moved the map: its first fit, a selection (the
-/// map zooms to small ones), a resize, or a late data file. Fits through the map's handle, the
-/// whole map area (an embed has no bottom sheet). Must come after `MapView`, so that its effect
-/// runs after the map's own and has the last word.
+/// Source line, "Data (CSV)" and the link to the full view.
 #[component]
-fn KeepFitted() -> impl IntoView {
+fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
     let store = expect_context::<DataStore>();
-    let handle = use_context::<StoredValue<MapHandle, LocalStorage>>();
-    let fit = move || {
-        let Some(handle) = handle else { return };
-        let bounds = untrack(|| {
-            let shapes = store.level_untracked(ctx.level()).shapes?;
-            let only = ctx.only();
-            shapes.union_bounds(
-                (0..shapes.len()).filter(|&i| within(&shapes.shapes[i].code, only.as_deref())),
-            )
-        });
-        let Some(b) = bounds else { return };
-        let _ = handle.try_with_value(|h| {
-            let fitted = h.with(|r| {
-                let v = r.viewport;
-                r.viewport = Viewport::fit(v.width, v.height, b, 12.0);
-            });
-            if fitted.is_some() {
-                h.publish_view(ctx);
-                h.request(true);
-            }
-        });
-    };
-    Effect::new(move |_| {
-        ctx.ready.track();
-        let sel = ctx.selected();
-        let _ = store.level(ctx.level()).shapes;
-        if let Some(s) = sel {
-            let _ = store.level(s.level()).shapes;
-        }
-        fit();
-    });
-    let listener = window_event_listener(leptos::ev::resize, move |_| {
-        set_timeout(fit, Duration::ZERO);
-    });
-    on_cleanup(move || listener.remove());
-}
-
-/// Source line, "Data (CSV)" and the link to the full view. After `MapView`, for its handle.
-#[component]
-fn EmbedFooter(source: Signal<String>, full_url: String) -> impl IntoView {
-    let ctx = expect_context::<MapContext>();
-    let store = expect_context::<DataStore>();
-    let handle = use_context::<StoredValue<MapHandle, LocalStorage>>();
     let status = RwSignal::new(String::new());
     let lang = ctx.lang();
     view! {
         <footer class="embed-foot">
             <span class="embed-source">{move || source.get()}</span>
             <span class="embed-links">
-                <button type="button" class="embed-data" on:click=move |_| export(ExportKind::Csv, ctx, store, handle, status, true)
+                <button type="button" class="embed-data" on:click=move |_| export(ExportKind::Csv, ctx, store, map, status, true)
                     title=lang.pick("Download de data van deze kaart (CSV)", "Download the data of this map (CSV)")>
                     {lang.pick("Data (CSV)", "Data (CSV)")}
                 </button>

@@ -2,7 +2,7 @@
 use crate::components::area_table::AreaTable;
 use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
 use crate::components::legend::Legend;
-use crate::components::map::MapView;
+use crate::components::map::{FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
 use crate::components::search::SearchBox;
 use crate::components::share::ShareBar;
@@ -43,8 +43,11 @@ pub fn MapPage() -> impl IntoView {
         ViewState::from_url(&path, &query)
     });
     let view = Memo::new(move |_| parsed.get().0);
-    let ctx = MapContext::new(view);
+    let url_notices = Memo::new(move |_| parsed.get().1);
+    let ctx = MapContext::new(view, url_notices.into(), store);
     provide_context(ctx);
+    crate::data::needs::load_view(ctx, store);
+    let map = MapController::new(ctx, store, FitPolicy::Page);
     let theme = expect_context::<crate::theme::Theme>();
     Effect::new(move |_| ctx.dark.set(theme.dark()));
 
@@ -73,7 +76,7 @@ pub fn MapPage() -> impl IntoView {
     });
 
     let notices = Signal::derive(move || {
-        let mut n = parsed.get().1;
+        let mut n = ctx.url_notices.get();
         if let Some(code) = ctx.selected() {
             let data = store.level(code.level());
             if let Some(rows) = data.rows {
@@ -114,8 +117,8 @@ pub fn MapPage() -> impl IntoView {
     view! {
         <div class="map-page" class:dark=move || ctx.dark.get()>
             <div class="map-wrap" id="map">
-                <MapView on_select=on_select />
-                <ZoomButtons />
+                <MapView map=map on_select=on_select />
+                <ZoomButtons map=map />
                 <Tooltip />
                 <LoadStatus />
                 <Notices notices=notices />
@@ -135,7 +138,7 @@ pub fn MapPage() -> impl IntoView {
                 </div>
                 <Legend />
                 <ViewPanel />
-                <ShareBar />
+                <ShareBar map=map />
                 <DetailPanel on_close=on_close />
                 <AreaTable />
             </Sheet>

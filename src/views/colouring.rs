@@ -6,9 +6,10 @@ use super::mode::ViewMode;
 use super::rank::{self, rank_within, Rank};
 use crate::format;
 use crate::lang::Lang;
+use crate::scale::legend::class_label;
 use crate::scale::palette::{colours, Palette};
-use crate::scale::Rgb;
-use buurtkaart_model::{AreaIndex, Indicator, Level, ScaleKind, WijkHistory};
+use crate::scale::{Classes, Rgb};
+use buurtkaart_model::{AreaIndex, Indicator, Level, Manifest, ScaleKind, WijkHistory};
 use std::collections::HashMap;
 
 /// What a view knows of one area.
@@ -32,7 +33,8 @@ pub enum Detail {
     },
 }
 
-/// A view's colouring of one level, per row of that level's area index.
+/// A view's colouring of one level, per row of that level's area index: the one value the map,
+/// the tooltip, the table of areas and the exports read (built by `crate::derived`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Colouring {
     /// The view.
@@ -53,8 +55,11 @@ pub struct Colouring {
     pub breaks: Option<([f64; 2], [f64; 2])>,
     /// Tenure: correlation of the two values over all buurten with both.
     pub correlation: Option<f64>,
-    /// Relative: the indicator ranked.
+    /// Standard: the indicator shown; relative: the indicator ranked.
     pub indicator: Option<Indicator>,
+    /// False when the data could not be loaded: every area is drawn as "no data", and the map
+    /// does not count as ready.
+    pub complete: bool,
 }
 
 fn signed(v: f64, lang: Lang) -> String {
@@ -129,6 +134,7 @@ impl Colouring {
             breaks: None,
             correlation: None,
             indicator: None,
+            complete: true,
         }
     }
 
@@ -183,6 +189,7 @@ impl Colouring {
             breaks,
             correlation: bivariate::correlation(&only(lbm), &only(koop)),
             indicator: None,
+            complete: true,
         }
     }
 
@@ -245,6 +252,86 @@ impl Colouring {
             breaks: None,
             correlation: None,
             indicator: Some(indicator.clone()),
+            complete: true,
+        }
+    }
+
+    /// One indicator's `values` at `level`, in its national classes.
+    pub fn standard(
+        manifest: &Manifest,
+        indicator: &Indicator,
+        level: Level,
+        values: Vec<Option<f64>>,
+        palette: Palette,
+        lang: Lang,
+    ) -> Option<Self> {
+        let classes = Classes::new(indicator, level)?;
+        let n = classes.count();
+        Some(Colouring {
+            mode: ViewMode::Standard,
+            level,
+            class: values
+                .iter()
+                .map(|&v| classes.class_of(v).map(|c| c as u8))
+                .collect(),
+            colours: colours(indicator.scale, n, indicator.higher_is_better, palette),
+            labels: (0..n)
+                .map(|i| class_label(manifest, indicator, &classes, i, lang))
+                .collect(),
+            value: values,
+            detail: Vec::new(),
+            breaks: None,
+            correlation: None,
+            indicator: Some(indicator.clone()),
+            complete: true,
+        })
+    }
+
+    /// What `mode` draws at `level` when its data could not be loaded: every area without data.
+    pub fn missing(mode: ViewMode, level: Level) -> Self {
+        Colouring {
+            mode,
+            level,
+            class: Vec::new(),
+            value: Vec::new(),
+            detail: Vec::new(),
+            colours: Vec::new(),
+            labels: Vec::new(),
+            breaks: None,
+            correlation: None,
+            indicator: None,
+            complete: false,
+        }
+    }
+
+    /// The class of `row` (`None`: no data).
+    pub fn class_of(&self, row: usize) -> Option<u8> {
+        self.class.get(row).copied().flatten()
+    }
+
+    /// The tooltip's value line for `row`: "Leefbaarometer: goed (7)", "Koopwoningen: 45%",
+    /// or the view's heading, value and class.
+    pub fn tooltip_text(&self, row: usize, lang: Lang) -> String {
+        if !self.complete {
+            return format::no_data(lang).to_string();
+        }
+        match (&self.indicator, self.mode) {
+            (Some(ind), ViewMode::Standard) => {
+                let label = lang.text(&ind.label);
+                let text = self.value_text(row, lang);
+                match self.class_of(row) {
+                    Some(k) if ind.scale == ScaleKind::LbmClasses => {
+                        format!("{label}: {} ({text})", self.labels[k as usize])
+                    }
+                    _ => format!("{label}: {text}"),
+                }
+            }
+            _ => format!(
+                "{}: {} — {}",
+                self.value_heading(lang),
+                self.value_text(row, lang),
+                self.class_label(row, lang)
+            ),
         }
     }
 
@@ -261,6 +348,9 @@ impl Colouring {
     /// The value of `row` in words for the table and the tooltip, e.g. "−0,08 (4,21 → 4,13)",
     /// "afwijking +0,05; 45 % koopwoningen", "rang 3 van 12 (percentiel 82)".
     pub fn value_text(&self, row: usize, lang: Lang) -> String {
+        if let (ViewMode::Standard, Some(ind)) = (self.mode, &self.indicator) {
+            return format::value(ind, self.value.get(row).copied().flatten(), lang);
+        }
         let Some(d) = self.detail.get(row).copied().flatten() else {
             return format::no_data(lang).to_string();
         };
@@ -309,6 +399,11 @@ impl Colouring {
                     "Liveability 2024 and owner-occupied homes 2024",
                 )
                 .to_string(),
+            ViewMode::Standard => self
+                .indicator
+                .as_ref()
+                .map(|i| lang.text(&i.label).to_string())
+                .unwrap_or_default(),
             _ => {
                 let ind = self
                     .indicator

@@ -87,6 +87,20 @@ impl Manifest {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// The indicator `id` as it can be shown at `level`: itself where it exists there, else the
+    /// indicator of its group that does and is not a class scale (the Leefbaarometer class
+    /// becomes the deviation for wijken, whose newest figure is 2022). `None` for an unknown id
+    /// or a group with nothing at `level`.
+    pub fn indicator_at(&self, id: &str, level: Level) -> Option<&Indicator> {
+        let ind = self.indicator(id)?;
+        if ind.at(level).is_some() {
+            return Some(ind);
+        }
+        self.indicators.iter().find(|i| {
+            i.group == ind.group && i.at(level).is_some() && i.scale != ScaleKind::LbmClasses
+        })
+    }
+
     /// The label of Leefbaarometer class `k` (1–9).
     pub fn lbm_class(&self, k: u8) -> Option<&LbmClass> {
         self.lbm_classes.iter().find(|c| c.class == k)

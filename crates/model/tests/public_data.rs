@@ -103,3 +103,16 @@ fn data_file_names_are_hashed_and_exist() {
         );
     }
 }
+
+#[test]
+fn indicators_fall_back_within_their_group_where_a_level_lacks_them() {
+    let Some((_, m)) = data() else {
+        return;
+    };
+    let at = |id: &str, level| m.indicator_at(id, level).map(|i| i.id.as_str());
+    // The class exists for buurten and gemeenten; wijken show the deviation instead.
+    assert_eq!(at("lbm_klasse", Level::Buurt), Some("lbm_klasse"));
+    assert_eq!(at("lbm_klasse", Level::Wijk), Some("lbm_afw"));
+    assert_eq!(at("lbm_afw", Level::Wijk), Some("lbm_afw"));
+    assert_eq!(at("geen_maat", Level::Buurt), None);
+}

@@ -1,6 +1,5 @@
 //! Pointer, wheel, pinch and keyboard handling of the map.
-use super::MapHandle;
-use crate::carto::viewport::Bounds;
+use super::{MapController, MapHandle};
 use crate::context::{Hover, MapContext};
 use crate::data::DataStore;
 use buurtkaart_model::Level;
@@ -69,12 +68,12 @@ fn set_hover(h: &MapHandle, ctx: MapContext, found: Option<(Level, usize)>, x: f
 
 /// Builds the handlers.
 pub fn handlers(
-    h: MapHandle,
-    ctx: MapContext,
+    map: MapController,
     store: DataStore,
-    home: Memo<Option<Bounds>>,
     on_select: Callback<(Level, String)>,
 ) -> Handlers {
+    let h = map.handle();
+    let ctx = map.ctx();
     let down = {
         let h = h.clone();
         Box::new(move |ev: PointerEvent| {
@@ -145,7 +144,7 @@ pub fn handlers(
             let moved = g.moved;
             drop(g);
             if moved {
-                if let Some(b) = home.get_untracked() {
+                if let Some(b) = untrack(|| map.home_bounds()) {
                     h.with(|r| r.viewport.clamp_centre(b));
                 }
                 ctx.hover.set(None);
@@ -221,7 +220,7 @@ pub fn handlers(
                 "+" | "=" => h.with(|r| r.viewport.zoom_at(cx, cy, 1.5)).is_some(),
                 "-" | "_" => h.with(|r| r.viewport.zoom_at(cx, cy, 1.0 / 1.5)).is_some(),
                 "0" | "Home" => {
-                    ctx.command.set(Some(crate::context::MapCommand::Home));
+                    map.home();
                     true
                 }
                 "Enter" | " " => {
@@ -234,7 +233,7 @@ pub fn handlers(
             };
             if handled {
                 ev.prevent_default();
-                if let Some(b) = home.get_untracked() {
+                if let Some(b) = untrack(|| map.home_bounds()) {
                     h.with(|r| r.viewport.clamp_centre(b));
                 }
                 // Show what is under the centre, as keyboard "hover".

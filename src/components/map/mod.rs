@@ -1,21 +1,18 @@
 //! The choropleth map: canvas rendering, pan/zoom/pinch, hover and selection.
-mod detail;
+mod controller;
 mod gestures;
 mod idmap;
-mod inputs;
 mod paths;
 mod renderer;
 
-use crate::carto::shapes::within;
 use crate::carto::viewport::Bounds;
-use crate::carto::Viewport;
-use crate::context::{Hover, MapCommand, MapContext};
+use crate::carto::{AreaShapes, Viewport};
+use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::layout;
-use crate::scale::palette::{colours, no_data};
-use crate::scale::Classes;
-use crate::views::ViewMode;
+use crate::scale::palette::no_data;
 use buurtkaart_model::{AreaCode, Level};
+pub use controller::{FitPolicy, MapController};
 use gestures::Gestures;
 use leptos::html;
 use leptos::prelude::*;
@@ -160,13 +157,6 @@ impl MapHandle {
     }
 }
 
-fn projected_bbox(bbox: [f64; 4]) -> Bounds {
-    let p = DataStore::projection();
-    let (x0, y1) = p.project(bbox[0], bbox[1]);
-    let (x1, y0) = p.project(bbox[2], bbox[3]);
-    [x0, y0, x1, y1]
-}
-
 /// Fits `b` into the part of the map a reader can see: all of it beside a sidebar, the top part
 /// above the bottom sheet in the phone layout (`sheet`: the page has a sheet, not an embed).
 fn fit_visible(v: &Viewport, b: Bounds, pad: f64, selected: bool, sheet: bool) -> Viewport {
@@ -209,22 +199,52 @@ fn mark_ready(h: &MapHandle, ctx: MapContext) {
     });
 }
 
+/// What a static map (an embed with `interactive=0`) is, for screen readers: it becomes an image
+/// named by `text`; an interactive map is described by the element `id`.
+#[derive(Clone, Copy)]
+pub struct Description {
+    /// The id of the element with the description.
+    pub id: &'static str,
+    /// The description itself.
+    pub text: Signal<String>,
+}
+
+/// A shape list compared by identity, so that effects follow a new file, not every store change.
+#[derive(Clone)]
+struct SameShapes(Option<Arc<AreaShapes>>);
+
+impl PartialEq for SameShapes {
+    fn eq(&self, o: &Self) -> bool {
+        match (&self.0, &o.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 /// The map: a canvas choropleth with an overlay for hover and selection.
 #[component]
 pub fn MapView(
+    /// The page's controller of this map.
+    map: MapController,
     /// Called when an area is chosen by click or Enter.
     on_select: Callback<(Level, String)>,
+    /// Whether readers can point, click and zoom (`false`: a picture).
+    #[prop(default = true)]
+    interactive: bool,
+    /// What the map shows in words, if the page has it (embeds).
+    #[prop(optional)]
+    description: Option<Description>,
 ) -> impl IntoView {
-    let ctx = expect_context::<MapContext>();
+    let ctx = map.ctx();
     let store = expect_context::<DataStore>();
-    let handle = MapHandle::new();
+    let handle = map.handle();
     {
         // Only the flag goes into the cleanup (it must be Send); queued callbacks then do nothing.
         let alive = handle.alive.clone();
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
     }
-    provide_context(StoredValue::new_local(handle.clone()));
-    crate::components::views::track_colouring(ctx, store);
     // Hover set elsewhere (the scatter plot of the tenure view) outlines the area too.
     {
         let h = handle.clone();
@@ -244,17 +264,6 @@ pub fn MapView(
     let container: NodeRef<html::Div> = NodeRef::new();
     let base: NodeRef<html::Canvas> = NodeRef::new();
     let overlay: NodeRef<html::Canvas> = NodeRef::new();
-    // "Home": the country, or in an embed the focus area once its shapes are loaded.
-    let home_bounds = Memo::new(move |_| match ctx.only() {
-        None => store
-            .manifest
-            .with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))),
-        Some(only) => {
-            let shapes = store.level(ctx.level()).shapes?;
-            let items = (0..shapes.len()).filter(|&i| within(&shapes.shapes[i].code, Some(&only)));
-            shapes.union_bounds(items)
-        }
-    });
 
     // Set once the renderer exists: a map mounted when its data is already loaded (a new route
     // after a click) colours when the canvases arrive, not only when the data changes.
@@ -292,147 +301,57 @@ pub fn MapView(
     }
     {
         let fit_size = fit_size.clone();
-        let listener = window_event_listener(leptos::ev::resize, move |_| fit_size());
+        let embed = map.policy == FitPolicy::Embed;
+        let listener = window_event_listener(leptos::ev::resize, move |_| {
+            fit_size();
+            if embed {
+                map.fit_focus();
+            }
+        });
         on_cleanup(move || listener.remove());
     }
 
     // Fit the country once we know its extent (unless a selection will decide the view).
     {
-        let h = handle.clone();
         let fitted = Rc::new(Cell::new(false));
         Effect::new(move |_| {
-            let Some(b) = home_bounds.get() else { return };
-            if fitted.get() || h.renderer.borrow().is_none() {
+            canvas_ready.track();
+            if fitted.get() || map.home_bounds().is_none() || !canvas_ready.get_untracked() {
                 return;
             }
             fitted.set(true);
-            h.with(|r| {
-                let v = r.viewport;
-                r.viewport = fit_visible(
-                    &v,
-                    b,
-                    12.0,
-                    false,
-                    ctx.focus.with_untracked(|f| f.is_none()),
-                );
-            });
-            h.publish_view(ctx);
-            h.request(true);
+            untrack(|| map.home());
         });
     }
-
-    // Load what the current view needs (and again after "opnieuw proberen").
-    detail::load_detail_in_view(store, ctx);
-    Effect::new(move |_| {
-        store.attempt.track();
-        if store.manifest.with(|m| m.is_none()) {
-            return;
-        }
-        let level = ctx.level();
-        store.ensure_geometry(Level::Gemeente);
-        store.ensure_geometry(level);
-        if let Some(ind) = ctx.indicator_at(&store, level) {
-            // The first map needs only its column; once it is on screen the whole table
-            // follows, so that choosing another indicator of it is a lookup, not a download.
-            // The panel of a selected area reads the whole table at once anyway.
-            if ctx.ready.get() || ctx.selected().is_some() {
-                store.ensure_table(level, &ind.group);
-            } else {
-                store.ensure_values(level, &ind);
-            }
-        }
-        if let Some(sel) = ctx.selected() {
-            store.ensure_geometry(sel.level());
-        }
-    });
-
-    // Colour the drawn level: a lookup in loaded tables, never a reload of geometry. It runs
-    // (untracked) only when one of its inputs changes, not for every file or URL change.
+    // Colour the map from the view's colouring (one derived value, see `crate::derived`): a
+    // lookup in loaded tables, never a reload of geometry.
     {
         let h = handle.clone();
-        let inputs = Memo::new(move |_| inputs::colour_inputs(ctx, store));
-        let colour = move || {
-            let level = ctx.level();
-            // The level's boundaries or names failed to load: draw the gemeenten instead, so the
-            // map stays usable until "opnieuw proberen" succeeds (issue 9).
-            let failed_files = store.manifest.with(|m| {
-                m.as_ref()
-                    .and_then(|m| m.level(level))
-                    .map(|l| [l.index_file.clone(), l.geometry_file.clone()])
-            });
-            let geometry_failed = failed_files.is_some_and(|files| {
-                store
-                    .errors
-                    .with(|e| e.iter().any(|e| files.contains(&e.file())))
-            });
-            let level = if geometry_failed {
-                Level::Gemeente
-            } else {
-                level
-            };
-            let data = store.level(level);
-            let Some(shapes) = data.shapes.clone() else {
+        let level = Memo::new(move |_| ctx.colouring.with(|c| c.as_ref().map(|c| c.level)));
+        let shapes =
+            Memo::new(move |_| SameShapes(level.get().and_then(|l| store.level(l).shapes)));
+        let gemeenten = Memo::new(move |_| SameShapes(store.level(Level::Gemeente).shapes));
+        Effect::new(move |_| {
+            if !canvas_ready.get() {
                 return;
-            };
-            let gemeenten = store.level(Level::Gemeente).shapes;
-            let palette = ctx.view.with(|v| v.palette);
+            }
+            // Nothing to draw yet: keep what is on screen until the view's data is in.
+            let Some(c) = ctx.colouring.get() else { return };
+            let Some(shapes) = shapes.get().0 else { return };
             let dark = ctx.dark.get();
-            let highlight = ctx.highlight.get();
-            let (class_of, cols, complete) = if ctx.mode() != ViewMode::Standard {
-                // A view mode: its colouring, once its data is in (see `views::track_colouring`).
-                match ctx.view_colouring().filter(|c| c.level == level) {
-                    Some(c) => {
-                        let class_of = shapes
-                            .shapes
-                            .iter()
-                            .map(|s| s.row.and_then(|r| c.class.get(r).copied().flatten()))
-                            .collect();
-                        (class_of, c.colours.clone(), true)
-                    }
-                    None if store.errors.with(|e| e.is_empty()) => return,
-                    None => (vec![None; shapes.len()], Vec::new(), false),
-                }
-            } else {
-                let ind = ctx.indicator_at(&store, level);
-                // Wait for the values before drawing a level, unless their file failed: a map of
-                // all-grey areas that recolours a moment later is slower and looks broken.
-                if let Some(ind) = &ind {
-                    let failed = store.errors.with(|e| !e.is_empty());
-                    if data.table_for(ind).is_none() && !failed {
-                        return;
-                    }
-                }
-                match &ind {
-                    Some(ind) => {
-                        let classes = Classes::new(ind, level);
-                        let table = data.table_for(ind);
-                        let column = table.as_ref().and_then(|t| t.columns.get(&ind.id));
-                        let class_of: Vec<Option<u8>> = shapes
-                            .shapes
-                            .iter()
-                            .map(|s| {
-                                let v = s.row.and_then(|r| column.and_then(|c| c.get(r)));
-                                classes
-                                    .as_ref()
-                                    .and_then(|c| c.class_of(v))
-                                    .map(|c| c as u8)
-                            })
-                            .collect();
-                        let n = classes.as_ref().map(|c| c.count()).unwrap_or(1);
-                        let cols = colours(ind.scale, n, ind.higher_is_better, palette);
-                        (class_of, cols, table.is_some())
-                    }
-                    None => (vec![None; shapes.len()], Vec::new(), false),
-                }
-            };
+            let class_of = shapes
+                .shapes
+                .iter()
+                .map(|s| s.row.and_then(|r| c.class_of(r)))
+                .collect();
             let layer = Layer {
-                level,
+                level: c.level,
                 shapes,
                 class_of,
-                colours: cols,
+                colours: c.colours.clone(),
                 no_data: no_data(dark),
-                highlight,
-                gemeenten,
+                highlight: ctx.highlight.get(),
+                gemeenten: gemeenten.get().0,
                 border: if dark {
                     [18, 20, 24, 191]
                 } else {
@@ -464,24 +383,16 @@ pub fn MapView(
             } else {
                 h.draw_full_now();
             }
-            if complete && !ctx.ready.get_untracked() {
+            if c.complete && !ctx.ready.get_untracked() {
                 mark_ready(&h, ctx);
             }
-        };
-        // Reading the memo (not only tracking it) makes it compute and so follow its own inputs.
-        Effect::watch(
-            move || {
-                canvas_ready.track();
-                inputs.with(|_| ())
-            },
-            move |_, _, _| colour(),
-            true,
-        );
+        });
     }
 
     // Selection: outline it and bring it into view.
     {
         let h = handle.clone();
+        let sheet = map.sheet();
         // The first selection shown (a deep link) is zoomed to unless it already fills a
         // quarter of the map; later ones (clicks, table rows) only when they are out of view or
         // tiny, so the view, the table of areas in view and the keyboard focus in it stay put.
@@ -515,10 +426,10 @@ pub fn MapView(
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
-                let share = if ctx.focus.with_untracked(|f| f.is_some()) {
-                    1.0
-                } else {
+                let share = if sheet {
                     layout::visible_share(true)
+                } else {
+                    1.0
                 };
                 let y1 = if share >= 1.0 {
                     y1
@@ -537,8 +448,7 @@ pub fn MapView(
                     // stay in view; later selections keep the closer fit (about 60 %) that the
                     // table of areas in view and its keyboard focus were built around.
                     let pad = (v.width.min(v.height) * if first { 0.33 } else { 0.18 }).max(24.0);
-                    r.viewport =
-                        fit_visible(&v, b, pad, true, ctx.focus.with_untracked(|f| f.is_none()));
+                    r.viewport = fit_visible(&v, b, pad, true, sheet);
                     // What was under the pointer has moved away: no tooltip for it any more.
                     r.hovered = None;
                     ctx.hover.set(None);
@@ -549,44 +459,33 @@ pub fn MapView(
         });
     }
 
-    // Commands from buttons and search.
-    {
-        let h = handle.clone();
+    // An embed keeps its area fitted, whatever else moved the map (created last, so
+    // that it runs after the selection effect and has the last word).
+    if map.policy == FitPolicy::Embed {
         Effect::new(move |_| {
-            let Some(cmd) = ctx.command.get() else { return };
-            ctx.command.set(None);
-            h.with(|r| {
-                let v = r.viewport;
-                match cmd {
-                    MapCommand::Zoom(f) => r.viewport.zoom_at(v.width / 2.0, v.height / 2.0, f),
-                    MapCommand::Home => {
-                        if let Some(b) = home_bounds.get_untracked() {
-                            r.viewport = fit_visible(
-                                &v,
-                                b,
-                                12.0,
-                                false,
-                                ctx.focus.with_untracked(|f| f.is_none()),
-                            );
-                        }
-                    }
-                    MapCommand::Fit(b) => {
-                        let sheet = ctx.focus.with_untracked(|f| f.is_none());
-                        r.viewport = fit_visible(&v, b, 24.0, ctx.selected().is_some(), sheet)
-                    }
-                }
-            });
-            h.publish_view(ctx);
-            h.request(true);
+            ctx.ready.track();
+            let sel = ctx.selected();
+            let _ = store.level(ctx.level()).shapes;
+            if let Some(s) = sel {
+                let _ = store.level(s.level()).shapes;
+            }
+            map.fit_focus();
         });
     }
 
-    let events = gestures::handlers(handle.clone(), ctx, store, home_bounds, on_select);
+    let events = gestures::handlers(map, store, on_select);
+    let label = move || match (interactive, description) {
+        (false, Some(d)) => d.text.get(),
+        _ => crate::i18n::map_label(ctx.lang()).to_string(),
+    };
 
     view! {
-        <div class="map-canvas" node_ref=container tabindex="0" role="application"
-            aria-roledescription=move || if ctx.lang() == crate::lang::Lang::En { "map" } else { "kaart" }
-            aria-label=move || crate::i18n::map_label(ctx.lang())
+        <div class="map-canvas" node_ref=container
+            tabindex=interactive.then_some("0")
+            role=if interactive { "application" } else { "img" }
+            aria-roledescription=move || interactive.then(|| if ctx.lang() == crate::lang::Lang::En { "map" } else { "kaart" })
+            aria-label=label
+            aria-describedby=description.filter(|_| interactive).map(|d| d.id)
             on:keydown=events.keydown>
             <canvas class="map-base" node_ref=base aria-hidden="true"></canvas>
             <canvas class="map-overlay" node_ref=overlay aria-hidden="true"
@@ -604,9 +503,4 @@ pub fn MapView(
                 on:wheel=events.wheel></canvas>
         </div>
     }
-}
-
-/// The hovered area as shape index of the drawn level, for other components.
-pub fn hovered(ctx: &MapContext) -> Option<Hover> {
-    ctx.hover.get()
 }

@@ -26,7 +26,7 @@ use crate::components::compare::CompareView;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::i18n;
-use crate::state::{Notice, ViewState};
+use crate::state::Notice;
 use area::{data_signature, Lookup};
 use buurtkaart_model::{AreaCode, Level};
 use comparison::ComparisonSection;
@@ -111,7 +111,7 @@ pub fn DetailPanel(
     let shown = Memo::new(move |_| {
         let Some(code) = ctx.selected() else {
             let path = decode(&location.pathname.get());
-            let (_, notices) = ViewState::from_url(&path, &[]);
+            let notices = ctx.url_notices.get();
             let first_seg = path
                 .split('/')
                 .find(|s| !s.is_empty())

@@ -14,9 +14,9 @@ use crate::export::long_date;
 use crate::export::svg::{map_svg, path_data, SvgDoc, SvgLayer, SvgLegendItem, SvgMap};
 use crate::lang::Lang;
 use crate::scale::legend::{class_label, legend};
-use crate::scale::palette::{colours, no_data};
+use crate::scale::palette::no_data;
 use crate::scale::Classes;
-use crate::views::Colouring;
+use crate::views::{Colouring, ViewMode};
 use buurtkaart_model::{AreaCode, Indicator, Level, ScaleKind};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,27 +31,14 @@ pub struct ViewAreas {
     pub shapes: Arc<AreaShapes>,
     /// Indices into `shapes` of the areas in view.
     pub items: Vec<usize>,
-    /// The view mode's colouring (change, tenure, rank), when one is on screen: its values and
-    /// classes replace the indicator's in the CSV.
+    /// The view's colouring (the indicator's classes, or a view mode's), once it is on screen.
     pub colouring: Option<Arc<Colouring>>,
 }
 
-/// The indicator `id` at `level`, falling back like the map does (`MapContext::indicator_at`):
-/// the Leefbaarometer class becomes the deviation where there are no classes (wijken).
+/// The indicator `id` at `level`, falling back like the map does ([`crate::derived::indicator`]).
 pub fn indicator_for(store: &DataStore, id: &str, level: Level) -> Option<Indicator> {
-    store.manifest.with(|m| {
-        let m = m.as_ref()?;
-        let ind = m.indicator(id)?;
-        if ind.at(level).is_some() {
-            return Some(ind.clone());
-        }
-        m.indicators
-            .iter()
-            .find(|i| {
-                i.group == ind.group && i.at(level).is_some() && i.scale != ScaleKind::LbmClasses
-            })
-            .cloned()
-    })
+    let manifest = store.manifest.get()?;
+    crate::derived::indicator(&manifest, Some(id), level)
 }
 
 /// The areas of the drawn level whose box meets `bounds` (all of them for `None`), within the
@@ -76,7 +63,7 @@ pub fn areas_in_view(
             indicator: ctx.indicator_at(store, level),
             shapes,
             items,
-            colouring: ctx.view_colouring().filter(|c| c.level == level),
+            colouring: ctx.colouring_at(level),
         })
     })
 }
@@ -87,26 +74,12 @@ fn name_untracked(store: &DataStore, code: &AreaCode) -> Option<String> {
     data.index.map(|i| i.names[row].clone())
 }
 
-fn value_untracked(
-    store: &DataStore,
-    level: Level,
-    ind: &Indicator,
-    row: Option<usize>,
-) -> Option<f64> {
-    store
-        .level_untracked(level)
-        .tables
-        .get(&ind.group)?
-        .get(&ind.id, row?)
-}
-
 /// The CSV of `areas` (Dutch labels, see [`crate::export::csv`]).
 pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
     untrack(|| {
         let level = areas.level;
         let data = store.level_untracked(level);
         let ind = areas.indicator.as_ref();
-        let classes = ind.and_then(|i| Classes::new(i, level));
         let manifest = store.manifest.get_untracked();
         let rows: Vec<AreaRow> = areas
             .items
@@ -122,30 +95,19 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                 let parent_name = parent.as_ref().and_then(|p| name_untracked(store, p));
                 let parent_code = parent.map(|p| p.to_string());
                 let gemeente_name = name_untracked(store, &code.gemeente());
-                if let (Some(c), Some(r)) = (&areas.colouring, s.row) {
-                    return Some(AreaRow {
-                        parent_name,
-                        gemeente_name,
-                        parent_code,
-                        code: s.code.clone(),
-                        name,
-                        level,
-                        value: c.value.get(r).copied().flatten(),
-                        class: c
-                            .class
-                            .get(r)
-                            .copied()
-                            .flatten()
-                            .map(|_| c.class_label(r, Lang::Nl)),
-                    });
-                }
-                let value = ind.and_then(|ind| value_untracked(store, level, ind, s.row));
-                let class = match (ind, &classes, &manifest) {
-                    (Some(ind), Some(c), Some(m)) => c
-                        .class_of(value)
-                        .map(|k| class_label(m, ind, c, k, Lang::Nl)),
-                    _ => None,
-                };
+                let row = s.row;
+                let c = areas.colouring.as_ref();
+                // The CSV's labels are Dutch whatever the UI language: the indicator's classes
+                // are labelled again in Dutch; a view mode's labels are its own.
+                let class = c.zip(row).and_then(|(c, r)| {
+                    let k = c.class_of(r)? as usize;
+                    Some(match (&c.indicator, c.mode, &manifest) {
+                        (Some(ind), ViewMode::Standard, Some(m)) => Classes::new(ind, level)
+                            .map(|cl| class_label(m, ind, &cl, k, Lang::Nl))
+                            .unwrap_or_else(|| c.class_label(r, Lang::Nl)),
+                        _ => c.class_label(r, Lang::Nl),
+                    })
+                });
                 Some(AreaRow {
                     parent_name,
                     gemeente_name,
@@ -153,12 +115,18 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                     code: s.code.clone(),
                     name,
                     level,
-                    value,
+                    value: c
+                        .zip(row)
+                        .and_then(|(c, r)| c.value.get(r).copied().flatten()),
                     class,
                 })
             })
             .collect();
-        if let Some(c) = &areas.colouring {
+        if let Some(c) = areas
+            .colouring
+            .as_ref()
+            .filter(|c| c.mode != ViewMode::Standard)
+        {
             let meta = CsvMeta {
                 indicator: c.value_heading(Lang::Nl),
                 unit: String::new(),
@@ -190,20 +158,16 @@ pub fn svg(
         let level = areas.level;
         let ind = areas.indicator.as_ref();
         let palette = ctx.view.with_untracked(|v| v.palette);
-        let classes = ind.and_then(|i| Classes::new(i, level));
-        let n = classes.as_ref().map(|c| c.count()).unwrap_or(0);
-        let cols = ind
-            .map(|i| colours(i.scale, n.max(1), i.higher_is_better, palette))
-            .unwrap_or_default();
+        let colouring = areas.colouring.as_ref();
+        let cols = colouring.map(|c| c.colours.clone()).unwrap_or_default();
         let grey = no_data(false).css();
         let mut class_d = vec![String::new(); cols.len() + 1];
         for &i in &areas.items {
             let s = &areas.shapes.shapes[i];
-            let value = ind.and_then(|ind| value_untracked(store, level, ind, s.row));
-            let k = classes
-                .as_ref()
-                .and_then(|c| c.class_of(value))
-                .unwrap_or(cols.len())
+            let k = colouring
+                .zip(s.row)
+                .and_then(|(c, r)| c.class_of(r))
+                .map_or(cols.len(), |k| k as usize)
                 .min(cols.len());
             path_data(&areas.shapes.geometry(i), v, &mut class_d[k]);
         }
@@ -283,8 +247,23 @@ pub fn svg(
         }
 
         let manifest = store.manifest.get_untracked();
-        let legend_items = match (ind, &manifest) {
-            (Some(i), Some(m)) => legend(m, i, level, lang, palette, false)
+        // A view mode (change, tenure, rank) has its own classes, title and source.
+        let view = colouring.filter(|c| c.mode != ViewMode::Standard);
+        let legend_items = match (view, ind, &manifest) {
+            (Some(c), _, _) => c
+                .colours
+                .iter()
+                .zip(&c.labels)
+                .map(|(colour, label)| SvgLegendItem {
+                    colour: colour.css(),
+                    label: label.clone(),
+                })
+                .chain(std::iter::once(SvgLegendItem {
+                    colour: grey.clone(),
+                    label: crate::format::no_data(lang).to_string(),
+                }))
+                .collect(),
+            (None, Some(i), Some(m)) => legend(m, i, level, lang, palette, false)
                 .into_iter()
                 .map(|it| SvgLegendItem {
                     colour: it.colour.css(),
@@ -293,28 +272,38 @@ pub fn svg(
                 .collect(),
             _ => Vec::new(),
         };
-        let year = ind.and_then(|i| i.at(level)).map(|l| l.year);
-        let legend_title = ind.map(|i| match i.scale {
-            ScaleKind::LbmClasses => lang
-                .pick("Leefbaarometer-klasse", "Leefbaarometer class")
-                .to_string(),
-            _ => format!("{} ({})", lang.text(&i.label), lang.text(&i.unit.label())),
-        });
+        let year = ind
+            .filter(|_| view.is_none())
+            .and_then(|i| i.at(level))
+            .map(|l| l.year);
+        let legend_title = match view {
+            Some(_) => None,
+            None => ind.map(|i| match i.scale {
+                ScaleKind::LbmClasses => lang
+                    .pick("Leefbaarometer-klasse", "Leefbaarometer class")
+                    .to_string(),
+                _ => format!("{} ({})", lang.text(&i.label), lang.text(&i.unit.label())),
+            }),
+        };
+        let heading = match view {
+            Some(c) => c.value_heading(lang),
+            None => ind
+                .map(|i| lang.text(&i.label).to_string())
+                .unwrap_or_default(),
+        };
+        let source = match view.and_then(|c| c.mode.source()) {
+            Some(s) => source_line(lang, s, None),
+            None => source_line(lang, ind.map(|i| i.source.as_str()).unwrap_or("CBS"), year),
+        };
         let (y, m, d) = super::web::today();
         map_svg(&SvgMap {
             width: v.width,
             height: v.height,
-            title: map_title(
-                lang,
-                ind.map(|i| lang.text(&i.label)).unwrap_or(""),
-                level,
-                area_name,
-                year,
-            ),
+            title: map_title(lang, &heading, level, area_name, year),
             subtitle: None,
             legend_title,
             legend: legend_items,
-            source: source_line(lang, ind.map(|i| i.source.as_str()).unwrap_or("CBS"), year),
+            source,
             credit: format!(
                 "{} {}",
                 lang.pick("Gemaakt met Buurtkaart,", "Made with Buurtkaart,"),

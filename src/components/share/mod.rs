@@ -9,7 +9,7 @@ pub mod dialog;
 pub mod web;
 
 use crate::carto::Viewport;
-use crate::components::map::MapHandle;
+use crate::components::map::MapController;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::export::file_name;
@@ -17,27 +17,6 @@ use buurtkaart_model::{AreaCode, Level};
 use dialog::ShareDialog;
 use leptos::html;
 use leptos::prelude::*;
-
-/// The map's renderer handle, if a `MapView` was created before the caller in this view.
-pub type Handle = Option<StoredValue<MapHandle, LocalStorage>>;
-
-/// The viewport of the map on this page: from the renderer, else from the `data-*` attributes
-/// the map publishes on `.map-canvas`.
-pub fn current_viewport(handle: Handle) -> Option<Viewport> {
-    if let Some(v) = handle.and_then(|h| h.try_with_value(|h| h.viewport()).flatten()) {
-        return Some(v);
-    }
-    let el = document().query_selector(".map-canvas").ok()??;
-    let rect = el.get_bounding_client_rect();
-    let num = |k: &str| el.get_attribute(k)?.parse::<f64>().ok();
-    Some(Viewport {
-        width: rect.width(),
-        height: rect.height(),
-        scale: num("data-scale")?,
-        cx: num("data-cx")?,
-        cy: num("data-cy")?,
-    })
-}
 
 /// Which file to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +56,7 @@ pub fn export(
     kind: ExportKind,
     ctx: MapContext,
     store: DataStore,
-    handle: Handle,
+    map: MapController,
     status: RwSignal<String>,
     whole_focus: bool,
 ) {
@@ -88,7 +67,7 @@ pub fn export(
             lang.pick("Exporteren mislukt:", "Export failed:")
         ));
     };
-    let v = current_viewport(handle);
+    let v = map.viewport();
     let needs_view = kind != ExportKind::Csv || !whole_focus;
     if needs_view && v.is_none() {
         return fail(lang.pick(
@@ -172,13 +151,14 @@ pub fn export(
     }
 }
 
-/// "Insluiten / Delen" and the download buttons, for the sidebar of the map page. Place it after
-/// the `MapView` in the same view, so that it finds the map's renderer.
+/// "Insluiten / Delen" and the download buttons, for the sidebar of the map page.
 #[component]
-pub fn ShareBar() -> impl IntoView {
+pub fn ShareBar(
+    /// The map whose view is exported.
+    map: MapController,
+) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
     let store = expect_context::<DataStore>();
-    let handle: Handle = use_context::<StoredValue<MapHandle, LocalStorage>>();
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let opener: NodeRef<html::Button> = NodeRef::new();
@@ -190,7 +170,7 @@ pub fn ShareBar() -> impl IntoView {
         }
     });
     let lang = move || ctx.lang();
-    let run = move |kind: ExportKind| export(kind, ctx, store, handle, status, false);
+    let run = move |kind: ExportKind| export(kind, ctx, store, map, status, false);
     view! {
         <section class="share-bar" aria-label=move || lang().pick("Delen en downloaden", "Share and download")>
             <button type="button" class="share-open" node_ref=opener aria-haspopup="dialog"

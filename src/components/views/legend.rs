@@ -106,7 +106,7 @@ fn grid(ctx: MapContext, c: &Colouring, lang: Lang, dark: bool) -> AnyView {
 #[component]
 pub fn ViewLegend() -> impl IntoView {
     let ctx = expect_context::<MapContext>();
-    let colouring = Memo::new(move |_| ctx.view_colouring());
+    let colouring = Memo::new(move |_| ctx.colouring.get());
     move || {
         let lang = ctx.lang();
         let dark = ctx.dark.get();

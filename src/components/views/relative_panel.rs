@@ -1,6 +1,5 @@
 //! "Binnen de eigen gemeente": each buurt coloured by its rank among the buurten of its own
 //! gemeente, so weak buurten in strong gemeenten show up.
-use super::ranked_indicator;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::lang::Lang;
@@ -13,14 +12,16 @@ pub fn RelativePanel() -> impl IntoView {
     let ctx = expect_context::<MapContext>();
     let store = expect_context::<DataStore>();
     let indicator = move || {
-        ranked_indicator(&ctx, &store)
+        ctx.colouring
+            .get()
+            .and_then(|c| c.indicator.clone())
             .map(|i| ctx.lang().text(&i.label).to_string())
             .unwrap_or_default()
     };
     let selected = move || {
         let lang = ctx.lang();
         let code = ctx.selected().filter(|c| c.level() == Level::Buurt)?;
-        let c = ctx.view_colouring()?;
+        let c = ctx.colouring.get()?;
         let row = *store.level(Level::Buurt).rows?.get(code.as_str())?;
         let name = store.name(&code)?;
         let gemeente = store

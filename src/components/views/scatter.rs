@@ -91,7 +91,7 @@ pub fn Scatter(filter: GemeenteFilter) -> impl IntoView {
     let update = StoredValue::new_local(use_view_updater());
     let hovered = RwSignal::new(None::<usize>);
     let model = Memo::new(move |_| {
-        let c = ctx.view_colouring()?;
+        let c = ctx.colouring.get()?;
         let index = store.level(Level::Buurt).index?;
         let (x, y) = scales(&c);
         Some((dots(&c, &index.codes, &x, &y), x, y, c))
@@ -252,7 +252,7 @@ pub fn Scatter(filter: GemeenteFilter) -> impl IntoView {
             .get()
             .or_else(|| map_hovered.get())
             .or_else(|| selected_row.get())?;
-        let c = ctx.view_colouring()?;
+        let c = ctx.colouring.get()?;
         let data = store.level(Level::Buurt);
         let name = data.index.as_ref()?.names.get(row)?.clone();
         Some(format!(

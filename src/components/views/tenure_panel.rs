@@ -23,7 +23,7 @@ pub fn TenurePanel() -> impl IntoView {
     });
     let correlation = move || {
         let lang = ctx.lang();
-        let c = ctx.view_colouring()?;
+        let c = ctx.colouring.get()?;
         let r = c.correlation?;
         let n = c.class.iter().flatten().count();
         Some(match lang {
