@@ -57,7 +57,7 @@ impl MapContext {
         let scale = RwSignal::new(1.0);
         let level = Memo::new(move |_| {
             let s = scale.get();
-            view.with(|v| crate::derived::level(v, s))
+            view.with(|v| v.drawn_level(s))
         });
         let colouring =
             Memo::new(move |_| view.with(|v| crate::derived::colouring(v, level.get(), &store)));

@@ -1,46 +1,18 @@
-//! What the page derives from the URL state and the loaded data: the level drawn and the
-//! colouring of the view. Each is one [`Memo`]: the map, the legend, the tooltip, the table of
-//! areas and the exports read the same value, and nothing downstream recolours unless it
-//! changed. Loading is not done here (see [`crate::data::needs`]): these only read what is in.
+//! What the page derives from the URL state and the loaded data: the colouring of the view,
+//! held in one [`Memo`] by [`crate::context::MapContext`]. The map, the legend, the tooltip, the
+//! table of areas and the exports read that one value, and nothing downstream recolours unless it
+//! changed. The rules are pure and live in `buurtkaart_core` ([`ViewState::drawn_level`],
+//! [`indicator`], [`Colouring`]); loading is not done here ([`crate::data::needs`]): this only
+//! reads what is in.
 use crate::data::DataStore;
-use crate::state::{LevelMode, ViewState};
+use crate::state::ViewState;
 use crate::views::{Colouring, ViewMode};
-use buurtkaart_model::{Indicator, Level, Manifest, ScaleKind};
+use buurtkaart_model::{Level, Manifest};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The default indicator: the Leefbaarometer class (total score).
-pub const DEFAULT_INDICATOR: &str = "lbm_klasse";
-
-/// The level the view draws: the view mode's own, or the URL's level (at `scale` for "auto").
-pub fn level(view: &ViewState, scale: f64) -> Level {
-    if let Some(level) = view.mode.level() {
-        return level;
-    }
-    match view.level {
-        LevelMode::Auto => LevelMode::Auto.level_at(scale),
-        other => other.level_at(0.0),
-    }
-}
-
-/// The indicator the view asks for (the default when it names none or an unknown one), as it
-/// can be shown at `level` ([`Manifest::indicator_at`]).
-pub fn indicator(manifest: &Manifest, wanted: Option<&str>, level: Level) -> Option<Indicator> {
-    let id = wanted
-        .filter(|id| manifest.indicator(id).is_some())
-        .unwrap_or(DEFAULT_INDICATOR);
-    manifest.indicator_at(id, level).cloned()
-}
-
-/// The indicator the relative view ranks by: the chosen one at buurt level, the LBM deviation
-/// instead of the LBM class (ranks need a continuous value).
-pub fn ranked_indicator(manifest: &Manifest, wanted: Option<&str>) -> Option<Indicator> {
-    let ind = indicator(manifest, wanted, Level::Buurt)?;
-    if ind.scale == ScaleKind::LbmClasses {
-        return manifest.indicator("lbm_afw").cloned();
-    }
-    Some(ind)
-}
+pub use buurtkaart_core::indicator::{ranked as ranked_indicator, shown as indicator};
+pub use buurtkaart_core::state::DEFAULT_INDICATOR;
 
 /// The level actually drawn for `level`: the gemeenten when that level's boundaries or names
 /// failed to load, so the map stays usable until "opnieuw proberen" succeeds.

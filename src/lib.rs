@@ -1,27 +1,20 @@
 //! Buurtkaart: a Leptos single-page app that maps liveability per buurt, wijk and gemeente.
 
+pub use buurtkaart_core::{
+    carto, embed, export, format, i18n, lang, scale, search, state, table, views,
+};
+
 pub mod app;
-pub mod carto;
 pub mod components;
 pub mod context;
 pub mod data;
 pub mod derived;
-pub mod embed;
-pub mod export;
-pub mod format;
-pub mod i18n;
-pub mod lang;
 pub mod layout;
 pub mod panic;
 pub mod perf;
 pub mod routes;
-pub mod scale;
-pub mod search;
-pub mod state;
-pub mod table;
 pub mod theme;
 pub mod title;
-pub mod views;
 
 /// Installs the panic hook, removes the static shell of `index.html` and mounts the app into
 /// `<body>`.

@@ -1,0 +1,65 @@
+//! A local equirectangular projection for the Netherlands, in kilometres.
+//!
+//! Across the country (50.7°–53.6° N) the scale error of a plate carrée scaled by
+//! cos(52.2°) stays below 3 %, which is invisible on a choropleth and far cheaper than RD New.
+
+/// Projects lon/lat (degrees, WGS84) to planar km with y pointing down (screen order).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    lon0: f64,
+    lat0: f64,
+    kx: f64,
+    ky: f64,
+}
+
+impl Default for Projection {
+    fn default() -> Self {
+        Projection::centred_on(5.3, 52.2)
+    }
+}
+
+impl Projection {
+    /// A projection whose origin (0, 0) is `lon0`, `lat0`.
+    pub fn centred_on(lon0: f64, lat0: f64) -> Self {
+        Projection {
+            lon0,
+            lat0,
+            kx: 111.320 * lat0.to_radians().cos(),
+            ky: 110.574,
+        }
+    }
+
+    /// lon/lat → km (x east, y south).
+    ///
+    /// ```
+    /// use buurtkaart_core::carto::Projection;
+    /// let p = Projection::centred_on(5.0, 52.0);
+    /// let (x, y) = p.project(5.0, 52.0);
+    /// assert_eq!((x, y), (0.0, 0.0));
+    /// let (lon, lat) = p.unproject(p.project(4.9, 52.37).0, p.project(4.9, 52.37).1);
+    /// assert!((lon - 4.9).abs() < 1e-9 && (lat - 52.37).abs() < 1e-9);
+    /// ```
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        ((lon - self.lon0) * self.kx, (self.lat0 - lat) * self.ky)
+    }
+
+    /// km → lon/lat.
+    pub fn unproject(&self, x: f64, y: f64) -> (f64, f64) {
+        (x / self.kx + self.lon0, self.lat0 - y / self.ky)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amsterdam_to_utrecht_is_about_35_km() {
+        let p = Projection::default();
+        let a = p.project(4.9041, 52.3676);
+        let u = p.project(5.1214, 52.0907);
+        let d = ((a.0 - u.0).powi(2) + (a.1 - u.1).powi(2)).sqrt();
+        assert!((d - 35.0).abs() < 1.5, "distance {d}");
+        assert!(a.1 < u.1, "north is up: Amsterdam has the smaller y");
+    }
+}
