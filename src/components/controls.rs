@@ -142,3 +142,21 @@ pub fn ZoomButtons(
         </div>
     }
 }
+
+/// Switches the place names on the map on and off (`namen=0`).
+#[component]
+pub fn NamesToggle() -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let update = use_view_updater();
+    view! {
+        <label class="control control-check">
+            <input type="checkbox" id="names-toggle"
+                prop:checked=move || !ctx.view.with(|v| v.hide_names)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    update(&|v: &mut ViewState| v.hide_names = !on);
+                } />
+            <span>{move || ctx.lang().pick("Plaatsnamen op de kaart", "Place names on the map")}</span>
+        </label>
+    }
+}

@@ -24,6 +24,12 @@ pub fn load_view(ctx: MapContext, store: DataStore) {
         if let Some(sel) = ctx.selected() {
             store.ensure_geometry(sel.level());
         }
+        if !ctx.view.with(|v| v.hide_names) {
+            for named in crate::carto::labels::levels_at(ctx.scale.get()) {
+                store.ensure_index(named);
+                store.ensure_labels(named);
+            }
+        }
         match ctx.mode() {
             ViewMode::Standard => {
                 if let Some(ind) = ctx.indicator_at(&store, level) {

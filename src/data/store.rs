@@ -3,10 +3,11 @@
 use super::error::DataError;
 use super::fetch::fetch_bytes;
 use super::redeploy::MANIFEST;
+use crate::carto::labels::{anchors, Anchor};
 use crate::carto::{AreaShapes, Projection};
 use buurtkaart_model::{
-    AreaCode, AreaIndex, FormatError, GemeenteDetail, GemeentePack, Indicator, Level, Manifest,
-    Topology, ValueTable, WijkHistory, FORMAT_VERSION,
+    AreaCode, AreaIndex, FormatError, GemeenteDetail, GemeentePack, Indicator, LabelTable, Level,
+    Manifest, Topology, ValueTable, WijkHistory, FORMAT_VERSION,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,6 +27,8 @@ pub struct LevelData {
     pub tables: HashMap<String, Arc<ValueTable>>,
     /// Single-column tables by indicator id (the first map's column, before its group).
     pub columns: HashMap<String, Arc<ValueTable>>,
+    /// Where the map writes each area's name, per row of `index` (projected).
+    pub labels: Option<Arc<Vec<Option<Anchor>>>>,
 }
 
 impl LevelData {
@@ -215,6 +218,36 @@ impl DataStore {
                 }
                 Err(e) => store.fail(e),
             }
+            store.finish(&file);
+        });
+    }
+
+    /// Starts loading where the map writes the names of `level`. Names are an extra: a file
+    /// that fails leaves the map without them, not with an error (embeds, which load only
+    /// their gemeente's pack, have none).
+    pub fn ensure_labels(&self, level: Level) {
+        if self.scope().is_some() {
+            return;
+        }
+        let Some(file) = self.file_of(level, |l| l.labels_file.clone()) else {
+            return;
+        };
+        if self.level_untracked(level).labels.is_some() || !self.begin(&file) {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            let table = fetch_bytes(&file)
+                .await
+                .and_then(|t| Ok(LabelTable::from_slice(&file, &t)?));
+            // A bad file counts as "no names" (and is not fetched again).
+            let anchors = match table {
+                Ok(t) if t.level == level => anchors(&t, &Self::projection()),
+                _ => Vec::new(),
+            };
+            store.levels.update(|l| {
+                l.entry(level).or_default().labels = Some(Arc::new(anchors));
+            });
             store.finish(&file);
         });
     }

@@ -100,6 +100,10 @@ pub fn AboutPage() -> impl IntoView {
                     "De uitkomst is een score die wordt uitgedrukt als afwijking van het Nederlandse gemiddelde (0) en is ingedeeld in negen klassen, van 1 ‘zeer onvoldoende’ tot 9 ‘uitstekend’. Daarnaast zijn er vijf dimensies: woningvoorraad, fysieke omgeving, voorzieningen, sociale samenhang, en overlast en onveiligheid. De totaalscore is een gewogen modeluitkomst, niet het gemiddelde van de dimensies.",
                     "The result is a score expressed as a deviation from the Dutch mean (0), grouped into nine classes from 1 ‘very poor’ to 9 ‘excellent’. There are also five dimensions: housing stock, physical environment, amenities, social cohesion, and nuisance and insecurity. The total score is a weighted model result, not the average of the dimensions.")}</p>
 
+                <p>{t(
+                    "De plaatsnamen op de kaart zijn de officiële namen van CBS uit dezelfde gegevens, op het punt binnen elk gebied dat het verst van de rand ligt. Ze staan niet op een achtergrondkaart: de kaart werkt zonder internetdiensten.",
+                    "The place names on the map are the official CBS names from the same data, written at the point inside each area farthest from its edges. They do not come from a background map: the map works without online services.")}</p>
+
                 <h2>{t("Beperkingen: lees dit voor u conclusies trekt", "Limitations: read this before drawing conclusions")}</h2>
                 <ul>
                     <li>{t(

@@ -1,6 +1,6 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
-use crate::components::controls::{IndicatorPicker, LevelSwitch, ZoomButtons};
+use crate::components::controls::{IndicatorPicker, LevelSwitch, NamesToggle, ZoomButtons};
 use crate::components::legend::Legend;
 use crate::components::map::{FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
@@ -135,6 +135,7 @@ pub fn MapPage() -> impl IntoView {
                     <Show when=move || ctx.mode() == ViewMode::Standard>
                         <LevelSwitch />
                     </Show>
+                    <NamesToggle />
                 </div>
                 <Legend />
                 <ViewPanel />

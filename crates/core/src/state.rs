@@ -60,6 +60,8 @@ pub struct ViewState {
     pub compare: Option<AreaCode>,
     /// View mode (`weergave`, with `van` and `tot` for the change view).
     pub mode: ViewMode,
+    /// Place names switched off (`namen=0`; names are on by default).
+    pub hide_names: bool,
 }
 
 /// Something in the URL that could not be used; the view falls back to a sane default.
@@ -227,6 +229,17 @@ impl ViewState {
                 "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
                 "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
                 "vergelijk" => AreaCode::parse(value).map(|c| v.compare = Some(c)).is_ok(),
+                "namen" => match value.as_str() {
+                    "0" => {
+                        v.hide_names = true;
+                        true
+                    }
+                    "1" => {
+                        v.hide_names = false;
+                        true
+                    }
+                    _ => false,
+                },
                 "weergave" | "van" | "tot" => mode.take(key, value).unwrap_or(true),
                 // Keys of other features are left to them.
                 _ => true,
@@ -275,6 +288,9 @@ impl ViewState {
             q.push(format!("vergelijk={c}"));
         }
         q.extend(self.mode.query());
+        if self.hide_names {
+            q.push("namen=0".to_string());
+        }
         q.join("&")
     }
 }
@@ -282,6 +298,20 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_switch_off_with_namen_0_and_round_trip() {
+        let q = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
+        let (v, n) = ViewState::from_url("/", &q("namen", "0"));
+        assert!(v.hide_names && n.is_empty());
+        assert_eq!(v.to_url(), "/?namen=0");
+        assert_eq!(ViewState::from_url(&v.to_url(), &q("namen", "0")).0, v);
+        let (v, _) = ViewState::from_url("/", &q("namen", "1"));
+        assert!(!v.hide_names);
+        assert_eq!(v.to_url(), "/");
+        let (_, n) = ViewState::from_url("/", &q("namen", "ja"));
+        assert_eq!(n.len(), 1);
+    }
 
     #[test]
     fn untrusted_text_cannot_turn_the_sentence_around() {

@@ -11,6 +11,7 @@
 //! * `{level}.areas.json` ([`AreaIndex`]): every area of the level (also those without
 //!   boundary), with names and, for buurten, the most common postcode.
 //! * `{level}.{group}.json` ([`ValueTable`]): indicator columns aligned with the area index.
+//! * `{level}.labels.json` ([`LabelTable`]): where the map writes each area's name.
 //! * `wijk.history.json` ([`WijkHistory`]): Leefbaarometer 2002–2022 per wijk.
 //! * `detail/{GMxxxx}.json` ([`GemeenteDetail`]): yearly series for the areas of a gemeente.
 //!
@@ -25,6 +26,7 @@ mod code;
 mod detail;
 mod error;
 mod history;
+mod labels;
 mod level;
 mod manifest;
 pub mod naming;
@@ -36,6 +38,7 @@ pub use code::AreaCode;
 pub use detail::{AreaDetail, GemeenteDetail, YearSeries};
 pub use error::FormatError;
 pub use history::{HistoryExclusion, WijkHistory, WijkSeries};
+pub use labels::{LabelPoint, LabelTable};
 pub use level::Level;
 pub use manifest::{
     BreakMethod, FileEntry, GemeentePack, Indicator, IndicatorLevel, LbmClass, LevelFiles,

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the data format described by this crate.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// `manifest.json`: the table of contents of the app's data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +125,8 @@ pub struct LevelFiles {
     /// Path of a gemeente's full-detail [`Topology`] of this level (`{gemeente}` stands for
     /// its code).
     pub detail_file: String,
+    /// Path of the [`crate::LabelTable`]: where the map writes each area's name.
+    pub labels_file: String,
     /// Paths of the [`ValueTable`]s by group (`"lbm"`, `"cbs"`).
     pub value_files: BTreeMap<String, String>,
     /// Single-column [`ValueTable`]s by indicator id, for the first map: it needs one column

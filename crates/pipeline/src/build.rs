@@ -188,6 +188,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
             &mut lf.index_file,
             &mut lf.geometry_file,
             &mut lf.detail_file,
+            &mut lf.labels_file,
         ]
         .into_iter()
         .chain(lf.value_files.values_mut())
@@ -329,6 +330,8 @@ fn write_level(
     let index_file = format!("{id}.areas.json");
     let all: Vec<usize> = (0..data.codes.len()).collect();
     out.json(&index_file, &index(data, &all))?;
+    let labels_file = crate::labels::file_name(data.level);
+    out.json(&labels_file, &crate::labels::label_table(data))?;
     let mut value_files = BTreeMap::new();
     let (tables, columns_summary) = tables(data, &all);
     let mut column_files = BTreeMap::new();
@@ -359,6 +362,7 @@ fn write_level(
             index_file,
             geometry_file: geom_file.to_string(),
             detail_file: detail_file.to_string(),
+            labels_file,
             value_files,
             column_files,
         },

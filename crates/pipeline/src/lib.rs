@@ -19,6 +19,7 @@ pub mod hashing;
 pub mod index_html;
 pub mod indicators;
 pub mod join;
+pub mod labels;
 pub mod lod;
 pub mod measure;
 pub mod names;

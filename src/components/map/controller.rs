@@ -87,6 +87,14 @@ impl MapController {
         self.handle.try_with_value(|h| h.viewport()).flatten()
     }
 
+    /// The place names the map wrote in its last draw (CSS px), for the exports.
+    pub fn placed_names(&self) -> Vec<super::PlacedName> {
+        self.handle
+            .try_with_value(|h| h.with(|r| r.placed_names.clone()))
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// Changes the viewport, then tells the page and redraws.
     fn apply(&self, f: impl FnOnce(&mut Viewport)) {
         // The page may be gone (a click during navigation): then there is nothing to move.

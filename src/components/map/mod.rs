@@ -2,6 +2,7 @@
 mod controller;
 mod gestures;
 mod idmap;
+mod names;
 mod paths;
 mod renderer;
 
@@ -16,6 +17,7 @@ pub use controller::{FitPolicy, MapController};
 use gestures::Gestures;
 use leptos::html;
 use leptos::prelude::*;
+pub use names::PlacedName;
 pub use renderer::{Layer, Renderer};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -223,6 +225,21 @@ impl PartialEq for SameShapes {
     }
 }
 
+/// Name sets compared by identity of their files.
+#[derive(Clone)]
+struct SameNames(Vec<names::NameSet>);
+
+impl PartialEq for SameNames {
+    fn eq(&self, o: &Self) -> bool {
+        self.0.len() == o.0.len()
+            && self.0.iter().zip(&o.0).all(|(a, b)| {
+                a.level == b.level
+                    && Arc::ptr_eq(&a.anchors, &b.anchors)
+                    && Arc::ptr_eq(&a.index, &b.index)
+            })
+    }
+}
+
 /// The map: a canvas choropleth with an overlay for hover and selection.
 #[component]
 pub fn MapView(
@@ -386,6 +403,50 @@ pub fn MapView(
             if c.complete && !ctx.ready.get_untracked() {
                 mark_ready(&h, ctx);
             }
+        });
+    }
+
+    // Place names: the levels named at the settled zoom, once their points and names are in.
+    {
+        let h = handle.clone();
+        let sets = Memo::new(move |_| {
+            if ctx.view.with(|v| v.hide_names) {
+                return SameNames(Vec::new());
+            }
+            let levels = crate::carto::labels::levels_at(ctx.scale.get());
+            SameNames(
+                levels
+                    .into_iter()
+                    .filter_map(|level| {
+                        let d = store.level(level);
+                        Some(names::NameSet {
+                            level,
+                            anchors: d.labels.filter(|a| !a.is_empty())?,
+                            index: d.index?,
+                        })
+                    })
+                    .collect(),
+            )
+        });
+        Effect::new(move |_| {
+            if !canvas_ready.get() {
+                return;
+            }
+            let sets = sets.get().0;
+            let (fill, halo) = if ctx.dark.get() {
+                ("#f2f2f2", "rgba(18,20,24,0.85)")
+            } else {
+                ("#1b1b1b", "rgba(255,255,255,0.85)")
+            };
+            let only = ctx.only();
+            h.with(|r| {
+                r.names = (!sets.is_empty()).then(|| {
+                    let mut n = names::Names::new(sets, fill, halo, only);
+                    n.keep_widths(r.names.take());
+                    n
+                });
+            });
+            h.request(true);
         });
     }
 

@@ -6,6 +6,7 @@
 //! the same geometry then paints from it at once ([`Renderer::recolour`]) and the anti-aliased
 //! full draw follows when the user pauses.
 use super::idmap::{area_id, IdMap, UNDERLAY};
+use super::names::{Names, PlacedName};
 use super::paths::{PathCache, M_PER_KM};
 use crate::carto::shapes::{for_each_point, within};
 use crate::carto::{AreaShapes, Viewport};
@@ -72,6 +73,10 @@ pub struct Renderer {
     ids: Option<(Geometry, IdMap)>,
     /// Pixels of the last recolour (reused).
     rgba: Vec<u8>,
+    /// Place names to write over the choropleth (`None`: names off).
+    pub names: Option<Names>,
+    /// The names written by the last draw (CSS px), for the exports.
+    pub placed_names: Vec<PlacedName>,
 }
 
 /// What decides which area covers which pixel: everything of a layer but its colours.
@@ -281,6 +286,8 @@ impl Renderer {
             drawn: None,
             ids: None,
             rgba: Vec::new(),
+            names: None,
+            placed_names: Vec::new(),
         })
     }
 
@@ -431,10 +438,19 @@ impl Renderer {
         });
 
         crate::perf::mark("draw:outlines");
+        self.draw_names();
         self.keep_snapshot();
         self.last_full_ms = now() - t0;
         self.publish("full", self.last_full_ms);
         self.draw_overlay();
+    }
+
+    /// Writes the place names over the choropleth (the snapshot then moves them with a gesture).
+    fn draw_names(&mut self) {
+        self.placed_names = match self.names.as_mut() {
+            Some(n) => n.draw(&self.ctx, &self.viewport, self.dpr),
+            None => Vec::new(),
+        };
     }
 
     /// Keeps a copy of the base canvas for smooth gestures.
@@ -606,6 +622,7 @@ impl Renderer {
             self.ctx.set_line_width(*width);
             self.ctx.stroke_with_path(lines);
         }
+        self.draw_names();
         self.keep_snapshot();
         self.publish("quick", now() - t0);
         self.draw_overlay();
@@ -629,6 +646,15 @@ impl Renderer {
             ("data-cy", format!("{}", v.cy)),
             ("data-draw-kind", kind.to_string()),
             ("data-draw-ms", format!("{ms:.1}")),
+            // For the tests: the place names written, in the order they were placed.
+            (
+                "data-names",
+                self.placed_names
+                    .iter()
+                    .map(|n| n.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            ),
         ] {
             let _ = el.set_attribute(k, &val);
         }

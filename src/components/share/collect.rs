@@ -4,6 +4,7 @@
 use crate::carto::shapes::within;
 use crate::carto::viewport::Bounds;
 use crate::carto::{AreaShapes, Viewport};
+use crate::components::map::PlacedName;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::embed::alt::{alt_text, AltInput, AltItem};
@@ -11,7 +12,7 @@ use crate::embed::text::{map_title, source_line};
 use crate::embed::EmbedOptions;
 use crate::export::csv::{areas_csv, AreaRow, CsvMeta};
 use crate::export::long_date;
-use crate::export::svg::{map_svg, path_data, SvgDoc, SvgLayer, SvgLegendItem, SvgMap};
+use crate::export::svg::{map_svg, path_data, SvgDoc, SvgLayer, SvgLegendItem, SvgMap, SvgName};
 use crate::lang::Lang;
 use crate::scale::legend::{class_label, legend};
 use crate::scale::palette::no_data;
@@ -152,6 +153,7 @@ pub fn svg(
     areas: &ViewAreas,
     v: &Viewport,
     area_name: Option<&str>,
+    names: &[PlacedName],
 ) -> SvgDoc {
     untrack(|| {
         let lang = ctx.lang();
@@ -310,6 +312,16 @@ pub fn svg(
                 long_date(y, m, d, lang)
             ),
             layers,
+            names: names
+                .iter()
+                .map(|n| SvgName {
+                    text: n.text.clone(),
+                    x: n.x,
+                    y: n.y,
+                    size: n.size,
+                    bold: n.bold,
+                })
+                .collect(),
         })
     })
 }

@@ -131,7 +131,14 @@ pub fn export(
         }
         ExportKind::Svg => {
             let Some(v) = v else { return };
-            let doc = collect::svg(&ctx, &store, &areas, &v, place_name.as_deref());
+            let doc = collect::svg(
+                &ctx,
+                &store,
+                &areas,
+                &v,
+                place_name.as_deref(),
+                &map.placed_names(),
+            );
             saved(
                 web::text_blob(&doc.text, "image/svg+xml;charset=utf-8")
                     .and_then(|b| web::download(&b, &file)),
@@ -143,7 +150,14 @@ pub fn export(
                 lang.pick("Afbeelding maken…", "Making the image…")
                     .to_string(),
             );
-            let doc = collect::svg(&ctx, &store, &areas, &v, place_name.as_deref());
+            let doc = collect::svg(
+                &ctx,
+                &store,
+                &areas,
+                &v,
+                place_name.as_deref(),
+                &map.placed_names(),
+            );
             web::svg_to_png(&doc.text, doc.width, doc.height, 2.0, move |r| {
                 saved(r.and_then(|blob| web::download(&blob, &file)));
             });

@@ -2,6 +2,7 @@
 //!
 //! Nothing here imports leptos or web-sys, so `cargo test` covers it on the host.
 
+pub mod labels;
 pub mod projection;
 pub mod shapes;
 pub mod viewport;

@@ -305,6 +305,7 @@ impl EmbedOptions {
             palette: self.palette,
             compare: None,
             mode: self.mode,
+            hide_names: false,
         }
     }
 

@@ -49,6 +49,23 @@ pub struct SvgMap {
     pub credit: String,
     /// Map layers from bottom to top, in map pixels.
     pub layers: Vec<SvgLayer>,
+    /// Place names over the map, as the map wrote them.
+    pub names: Vec<SvgName>,
+}
+
+/// A place name on the map (centred on `x`, `y`, map pixels), with a white halo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgName {
+    /// The name.
+    pub text: String,
+    /// Centre, x.
+    pub x: f64,
+    /// Centre, y.
+    pub y: f64,
+    /// Font size, px.
+    pub size: f64,
+    /// Semi-bold.
+    pub bold: bool,
 }
 
 /// A finished SVG and its size.
@@ -204,6 +221,19 @@ pub fn map_svg(m: &SvgMap) -> SvgDoc {
             layer.d
         );
     }
+    for n in &m.names {
+        let mut x = String::new();
+        push_num(&mut x, n.x);
+        let mut yy = String::new();
+        push_num(&mut yy, n.y);
+        let weight = if n.bold { r#" font-weight="600""# } else { "" };
+        let _ = writeln!(
+            body,
+            r##"<text x="{x}" y="{yy}" font-family="{FONT}" font-size="{}"{weight} text-anchor="middle" dominant-baseline="central" fill="{TEXT}" stroke="#ffffff" stroke-opacity="0.85" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+            n.size,
+            xml(&n.text)
+        );
+    }
     body.push_str("</g>\n");
     y = map_y + mh + 12.0;
 
@@ -287,7 +317,25 @@ mod tests {
                 fill: Some("#d73027".into()),
                 stroke: None,
             }],
+            names: vec![SvgName {
+                text: "Den Bosch <centrum>".into(),
+                x: 5.0,
+                y: 5.0,
+                size: 12.0,
+                bold: true,
+            }],
         }
+    }
+
+    #[test]
+    fn place_names_are_escaped_text_with_a_halo() {
+        let doc = map_svg(&sample());
+        assert!(doc
+            .text
+            .contains(r#"font-size="12" font-weight="600" text-anchor="middle""#));
+        assert!(doc
+            .text
+            .contains(r#"paint-order="stroke">Den Bosch &lt;centrum&gt;</text>"#));
     }
 
     #[test]
