@@ -164,14 +164,50 @@ pub fn SearchBox(
         if index.with(|i| i.is_none()) {
             return lang.pick("Namen laden…", "Loading names…").to_string();
         }
-        match (hits.with(|h| h.len()), lang) {
+        // A full postcode: the offline search knows the 4-digit part only; say so.
+        let pc6 = crate::search::normalize::full_postcode(&query.get()).map(|(d, l)| match lang {
+            Lang::Nl => {
+                format!("Adres zoeken is niet beschikbaar: gezocht op postcode {d}, zonder {l}. ")
+            }
+            Lang::En => {
+                format!("Address search is not available: searched postcode {d}, without {l}. ")
+            }
+        });
+        let guessed = hits.with(|h| h.first().is_some_and(|h| h.tier == 8));
+        let found = match (hits.with(|h| h.len()), lang) {
+            _ if guessed => match lang {
+                Lang::Nl => format!("Geen gebied “{}”. Bedoelde u:", query.get().trim()),
+                Lang::En => format!("No area “{}”. Did you mean:", query.get().trim()),
+            },
             (0, Lang::Nl) => format!("Geen gebied gevonden voor “{}”.", query.get().trim()),
             (0, Lang::En) => format!("No area found for “{}”.", query.get().trim()),
             (1, Lang::Nl) => "1 suggestie; kies met pijltjes en Enter.".to_string(),
             (1, Lang::En) => "1 suggestion; choose with arrows and Enter.".to_string(),
             (k, Lang::Nl) => format!("{k} suggesties; kies met pijltjes en Enter."),
             (k, Lang::En) => format!("{k} suggestions; choose with arrows and Enter."),
+        };
+        format!("{}{found}", pc6.unwrap_or_default())
+    };
+    // What the list cannot say by itself: a postcode searched without its letters, or names
+    // that only look like what was typed.
+    let note = move || {
+        let q = query.get();
+        let lang = ctx.lang();
+        if let Some((d, l)) = crate::search::normalize::full_postcode(&q) {
+            return Some(match lang {
+                Lang::Nl => format!(
+                    "Adres zoeken is niet beschikbaar: gezocht op postcode {d}, zonder {l}."
+                ),
+                Lang::En => {
+                    format!("Address search is not available: searched postcode {d}, without {l}.")
+                }
+            });
         }
+        hits.with(|h| h.first().is_some_and(|h| h.tier == 8))
+            .then(|| match lang {
+                Lang::Nl => format!("Geen gebied “{}”. Bedoelde u:", q.trim()),
+                Lang::En => format!("No area “{}”. Did you mean:", q.trim()),
+            })
     };
 
     let options = move || {
@@ -217,6 +253,7 @@ pub fn SearchBox(
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown />
+            <p class="search-note" aria-hidden="true" hidden=move || !expanded() || note().is_none() || hits.with(|h| h.is_empty())>{note}</p>
             <ul id=list_id role="listbox" class="search-list" hidden=move || !expanded() || hits.with(|h| h.is_empty())
                 aria-label=move || ctx.lang().pick("Suggesties", "Suggestions")>
                 {options}

@@ -150,3 +150,55 @@ fn fold_table_matches_a_full_transliteration_on_every_name() {
     }
     assert!(checked > 50, "only {checked} names with diacritics");
 }
+
+/// The first hit's name for `query`.
+fn first(idx: &SearchIndex, query: &str) -> String {
+    idx.search(query, 5)
+        .first()
+        .map(|h| h.entry.name.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn names_people_use_find_the_official_gemeente_first() {
+    let idx = index();
+    // Issue 15: "Den Haag" offered a buurt in Capelle aan den IJssel, "den bosch" Oudenbosch.
+    assert_eq!(first(&idx, "Den Haag"), "'s-Gravenhage");
+    assert_eq!(first(&idx, "den bosch"), "'s-Hertogenbosch");
+    assert_eq!(first(&idx, "The Hague"), "'s-Gravenhage");
+    assert_eq!(first(&idx, "Ljouwert"), "Leeuwarden");
+    // "Bergen": both gemeenten Bergen before the buurten called Bergen.
+    let hits = idx.search("Bergen", 6);
+    let top: Vec<&str> = hits[..2].iter().map(|h| h.entry.name.as_str()).collect();
+    assert!(
+        hits[..2].iter().all(|h| h.entry.level == Level::Gemeente),
+        "{top:?}"
+    );
+    assert!(
+        top.contains(&"Bergen (NH.)") && top.contains(&"Bergen (L.)"),
+        "{top:?}"
+    );
+}
+
+#[test]
+fn every_alias_points_at_its_official_name() {
+    let gemeenten = areas("gemeente");
+    for (code, official, _) in buurtkaart_core::search::aliases::ALIASES {
+        let row = gemeenten.codes.iter().position(|c| c == code);
+        let name = row.map(|r| gemeenten.names[r].as_str());
+        assert_eq!(name, Some(*official), "{code}");
+    }
+}
+
+#[test]
+fn a_near_miss_suggests_the_name_meant() {
+    let idx = index();
+    // Two letters swapped in "Oosterdokseiland"; nothing contains the query, so the closest
+    // names come.
+    let hits = idx.search("Oosterdoksieland", 5);
+    let names: Vec<&str> = hits.iter().map(|h| h.entry.name.as_str()).collect();
+    assert!(hits.iter().all(|h| h.tier == 8), "{names:?}");
+    assert_eq!(names.first(), Some(&"Oosterdokseiland"), "{names:?}");
+    // A real match never comes with near misses.
+    assert!(idx.search("Oosterdok", 10).iter().all(|h| h.tier < 8));
+}

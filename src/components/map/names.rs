@@ -1,7 +1,7 @@
 //! Place names on the choropleth: gemeenten far out, wijken in between, buurten close in, each
 //! at its area's label point, never overlapping, with a halo so they read on every class
 //! colour. Which names fit is decided by the pure [`crate::carto::labels::place`].
-use crate::carto::labels::{place, Anchor, Candidate};
+use crate::carto::labels::{map_text, place, Anchor, Candidate};
 use crate::carto::Viewport;
 use buurtkaart_model::{AreaIndex, Level};
 use std::collections::HashMap;
@@ -150,7 +150,9 @@ impl Names {
                 if !crate::carto::shapes::within(code, self.only.as_deref()) {
                     continue;
                 }
-                let name = &set.index.names[row];
+                let Some(name) = map_text(&set.index.names[row]) else {
+                    continue;
+                };
                 let width = *self
                     .widths
                     .entry((set.level, row))
@@ -186,11 +188,12 @@ impl Names {
                 ctx.set_font(&css_font(size, bold));
                 current = Some((size.to_bits(), bold));
             }
-            let text = &self.sets[k].index.names[row];
+            let name = &self.sets[k].index.names[row];
+            let text = map_text(name).unwrap_or(name);
             let _ = ctx.stroke_text(text, x, y);
             let _ = ctx.fill_text(text, x, y);
             placed.push(PlacedName {
-                text: text.clone(),
+                text: text.to_string(),
                 x,
                 y,
                 size,

@@ -31,6 +31,28 @@ pub fn levels_at(scale: f64) -> Vec<Level> {
     }
 }
 
+/// The text a name is written as on the map: CBS numbers many wijken ("Wijk 07 De Lier"),
+/// the map writes the name ("De Lier") and nothing for a bare number ("Wijk 04").
+///
+/// ```
+/// use buurtkaart_core::carto::labels::map_text;
+/// assert_eq!(map_text("Wijk 07 De Lier"), Some("De Lier"));
+/// assert_eq!(map_text("Wijk 04"), None);
+/// assert_eq!(map_text("Wijkerveld"), Some("Wijkerveld"));
+/// assert_eq!(map_text("Oosterdokseiland"), Some("Oosterdokseiland"));
+/// ```
+pub fn map_text(name: &str) -> Option<&str> {
+    let Some(rest) = name.strip_prefix("Wijk ") else {
+        return Some(name).filter(|n| !n.trim().is_empty());
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return Some(name);
+    }
+    let after = rest[digits..].trim_start();
+    (!after.is_empty()).then_some(after)
+}
+
 /// Where a name may go, in world coordinates (km), per row of a level's area index.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Anchor {

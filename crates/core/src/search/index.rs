@@ -66,6 +66,14 @@ impl Key {
     }
 
     /// The tier of a name match (see [`SearchIndex::search`]), or `None`.
+    /// The best tier of this name or any of its `alts` (other names of the same area).
+    fn best_tier(&self, alts: &[Key], q: &Query) -> Option<u8> {
+        std::iter::once(self)
+            .chain(alts)
+            .filter_map(|k| k.tier(q))
+            .min()
+    }
+
     fn tier(&self, q: &Query) -> Option<u8> {
         let norm = self.norm.as_str();
         if norm.is_empty() {
@@ -133,6 +141,9 @@ struct Query {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     keys: Vec<Key>,
+    /// Other names per entry: aliases, and a gemeente's name without its province
+    /// ("Bergen (NH.)" is found as "Bergen" at the same tier as a buurt called Bergen).
+    alts: Vec<Vec<Key>>,
     by_postcode: HashMap<String, Vec<usize>>,
 }
 
@@ -143,6 +154,22 @@ impl SearchIndex {
             .iter()
             .map(|e| Key::new(&e.name, e.gemeente.as_deref()))
             .collect();
+        let alts = entries
+            .iter()
+            .map(|e| {
+                let bare = e
+                    .name
+                    .split_once(" (")
+                    .filter(|(_, rest)| rest.ends_with(')'))
+                    .map(|(head, _)| head);
+                super::aliases::aliases_of(&e.code)
+                    .iter()
+                    .copied()
+                    .chain(bare)
+                    .map(|n| Key::new(n, e.gemeente.as_deref()))
+                    .collect()
+            })
+            .collect();
         let mut by_postcode: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             if let Some(p) = &e.postcode {
@@ -152,6 +179,7 @@ impl SearchIndex {
         SearchIndex {
             entries,
             keys,
+            alts,
             by_postcode,
         }
     }
@@ -197,6 +225,20 @@ impl SearchIndex {
         SearchIndex::new(entries)
     }
 
+    /// Names within a few typing errors of the query (edit distance at most a quarter of its
+    /// length, 1–3), as tier-8 matches.
+    fn near_misses(&self, q: &Query) -> Vec<(u8, usize, bool)> {
+        let n = q.norm.chars().count();
+        let max = (n / 4).clamp(1, 3);
+        self.keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.norm.len().abs_diff(q.norm.len()) <= max)
+            .filter(|(_, k)| strsim::levenshtein(&k.norm, &q.norm) <= max)
+            .map(|(i, _)| (8, i, false))
+            .collect()
+    }
+
     /// Number of areas in the index.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -213,7 +255,9 @@ impl SearchIndex {
     /// 0 the whole name; 1 the name starts with the query as whole words; 2 the name starts
     /// with it; 3 a later word starts with it; 4 every query word starts a word of the name;
     /// 5 the same, some words matching the gemeente name ("centrum utrecht"); 6 the name
-    /// without spaces starts with it; 7 contains it. A 4-digit query (also `1068 AB`) finds
+    /// without spaces starts with it; 7 contains it; 8 (only when nothing else matched) a name
+    /// within a few typing errors. Other names count as the name: aliases ("Den Haag" for
+    /// 's-Gravenhage, see [`super::aliases`]) and a gemeente's name without its province. A 4-digit query (also `1068 AB`) finds
     /// the buurten with that most common postcode (tier 0; 1–3 digits: tier 2). Ties go to the
     /// larger area (gemeente, wijk, buurt), then the shorter name, then alphabetical order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
@@ -244,11 +288,15 @@ impl SearchIndex {
         // A single letter matches too much to be useful, except a whole short name.
         let min_tier_for_short = if q.compact.len() < 2 { 0 } else { u8::MAX };
         for (i, key) in self.keys.iter().enumerate() {
-            if let Some(t) = key.tier(&q) {
+            if let Some(t) = key.best_tier(&self.alts[i], &q) {
                 if t <= min_tier_for_short {
                     found.push((t, i, false));
                 }
             }
+        }
+        // Nothing at all: the names closest in spelling ("did you mean"), tier 8.
+        if found.is_empty() && q.compact.len() >= 4 {
+            found.extend(self.near_misses(&q));
         }
         let level_rank = |l: Level| match l {
             Level::Gemeente => 0u8,

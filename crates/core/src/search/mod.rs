@@ -7,6 +7,7 @@
 //! * A buurt's postcode is the *most common* 4-digit postcode of its addresses (CBS), so a
 //!   postcode can belong to several buurten and a buurt can have addresses in other postcodes.
 
+pub mod aliases;
 pub mod fold;
 pub mod index;
 pub mod normalize;

@@ -62,6 +62,24 @@ pub fn postcode_query(normalized: &str) -> Option<String> {
     ok.then_some(digits)
 }
 
+/// A full postcode (PC6: four digits and two letters, `3511 AB`) typed as the query: its digits
+/// and letters. The offline search knows only the 4-digit part, so the app says so.
+///
+/// ```
+/// use buurtkaart_core::search::normalize::full_postcode;
+/// assert_eq!(full_postcode("3511 AB"), Some(("3511".to_string(), "AB".to_string())));
+/// assert_eq!(full_postcode("3511ab"), Some(("3511".to_string(), "AB".to_string())));
+/// assert_eq!(full_postcode("3511"), None);
+/// assert_eq!(full_postcode("Osdorp"), None);
+/// ```
+pub fn full_postcode(query: &str) -> Option<(String, String)> {
+    let c = compact(&normalize(query));
+    let digits: String = c.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+    let letters = &c[digits.len()..];
+    (digits.len() == 4 && letters.len() == 2 && letters.chars().all(|ch| ch.is_ascii_alphabetic()))
+        .then(|| (digits, letters.to_ascii_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
