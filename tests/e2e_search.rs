@@ -69,3 +69,36 @@ async fn aliases_full_postcodes_and_near_misses() {
     b.screenshot("search-near-miss-desktop").await;
     b.close().await;
 }
+
+/// "Waar ben ik?" with the browser's position emulated: the Domplein in Utrecht selects its
+/// buurt; a refused permission says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn where_am_i_selects_the_buurt_of_the_position() {
+    let b = Browser::start(1280, 800).await;
+    b.goto("/").await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.cdp(
+        "Browser.grantPermissions",
+        serde_json::json!({ "permissions": ["geolocation"] }),
+    )
+    .await;
+    b.cdp(
+        "Emulation.setGeolocationOverride",
+        serde_json::json!({ "latitude": 52.09073, "longitude": 5.12222, "accuracy": 10 }),
+    )
+    .await;
+    b.click(".locate-button").await;
+    b.wait_for(".panel-area[data-code^='BU0344']").await;
+    let path = b.path().await;
+    println!("Domplein, Utrecht: {path}");
+    assert!(path.starts_with("/buurt/BU0344"), "{path}");
+
+    b.cdp(
+        "Browser.setPermission",
+        serde_json::json!({ "permission": { "name": "geolocation" }, "setting": "denied" }),
+    )
+    .await;
+    b.click(".locate-button").await;
+    b.wait_for_text(".locate-status", "Geen toestemming").await;
+    b.close().await;
+}

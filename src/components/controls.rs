@@ -160,3 +160,20 @@ pub fn NamesToggle() -> impl IntoView {
         </label>
     }
 }
+
+/// A scale bar (m / km) that follows the zoom (after each gesture).
+#[component]
+pub fn ScaleBar() -> impl IntoView {
+    let ctx = expect_context::<MapContext>();
+    let bar = move || crate::carto::scale_bar::scale_bar(ctx.scale.get(), 110.0);
+    view! {
+        <Show when=move || ctx.ready.get() && bar().is_some()>
+            {move || bar().map(|(px, label)| view! {
+                <div class="scale-bar" aria-hidden="true">
+                    <span class="scale-bar-line" style=format!("width: {}px", px.round())></span>
+                    <span class="scale-bar-label">{label}</span>
+                </div>
+            })}
+        </Show>
+    }
+}

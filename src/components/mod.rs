@@ -4,6 +4,7 @@ pub mod charts;
 pub mod compare;
 pub mod controls;
 pub mod legend;
+pub mod locate;
 pub mod map;
 pub mod panel;
 pub mod search;

@@ -1,7 +1,10 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
-use crate::components::controls::{IndicatorPicker, LevelSwitch, NamesToggle, ZoomButtons};
+use crate::components::controls::{
+    IndicatorPicker, LevelSwitch, NamesToggle, ScaleBar, ZoomButtons,
+};
 use crate::components::legend::Legend;
+use crate::components::locate::LocateButton;
 use crate::components::map::{FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
 use crate::components::search::SearchBox;
@@ -119,6 +122,7 @@ pub fn MapPage() -> impl IntoView {
             <div class="map-wrap" id="map">
                 <MapView map=map on_select=on_select />
                 <ZoomButtons map=map />
+                <ScaleBar />
                 <Tooltip />
                 <LoadStatus />
                 <Notices notices=notices />
@@ -127,6 +131,7 @@ pub fn MapPage() -> impl IntoView {
             <Sheet>
                 <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
                 <SearchBox />
+                <LocateButton />
                 <div class="controls">
                     <ViewPicker />
                     <Show when=move || ctx.mode().uses_indicator()>

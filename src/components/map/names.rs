@@ -79,9 +79,9 @@ fn controls_over(ctx: &CanvasRenderingContext2d) -> Vec<[f64; 4]> {
         return Vec::new();
     };
     let origin = map.get_bounding_client_rect();
-    let Ok(list) =
-        wrap.query_selector_all(".zoom-buttons, .map-source, .notice, .loading, .data-error")
-    else {
+    let Ok(list) = wrap.query_selector_all(
+        ".zoom-buttons, .map-source, .scale-bar, .notice, .loading, .data-error",
+    ) else {
         return Vec::new();
     };
     (0..list.length())

@@ -4,6 +4,7 @@
 
 pub mod labels;
 pub mod projection;
+pub mod scale_bar;
 pub mod shapes;
 pub mod viewport;
 
