@@ -745,3 +745,192 @@ async fn the_mouse_wheel_over_an_embed_scrolls_the_host_page() {
     );
     b.close().await;
 }
+
+/// One CDP touch event (`touchStart`, `touchMove`, `touchEnd`) with fingers at `points` (CSS px
+/// in the top-level viewport, also while a frame is entered).
+async fn touch(b: &Browser, kind: &str, points: &[(f64, f64)]) {
+    let pts: Vec<Value> = points
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| json!({ "x": x, "y": y, "id": i, "radiusX": 4, "radiusY": 4, "force": 1 }))
+        .collect();
+    b.cdp(
+        "Input.dispatchTouchEvent",
+        json!({ "type": kind, "touchPoints": pts }),
+    )
+    .await;
+}
+
+/// The centre of the element `css` in the current frame's viewport.
+async fn centre_in_frame(b: &Browser, css: &str) -> (f64, f64) {
+    b.js(&format!("const r = document.querySelector('{css}').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"))
+        .await
+}
+
+/// A finger's tap at (`x`, `y`).
+async fn tap(b: &Browser, x: f64, y: f64) {
+    touch(b, "touchStart", &[(x, y)]).await;
+    tokio::time::sleep(Duration::from_millis(40)).await;
+    touch(b, "touchEnd", &[]).await;
+}
+
+/// Top-left of the embed's map in the host page's viewport (call from inside the frame).
+async fn map_origin(b: &Browser) -> (f64, f64) {
+    b.client.enter_parent_frame().await.unwrap();
+    let frame: (f64, f64) = b.js("const r = document.getElementById('kaart').getBoundingClientRect(); return [r.left, r.top];").await;
+    b.client.enter_frame(0).await.unwrap();
+    let map: (f64, f64) = b.js("const r = document.querySelector('.map-canvas').getBoundingClientRect(); return [r.left, r.top];").await;
+    (frame.0 + map.0, frame.1 + map.1)
+}
+
+/// The `n` largest buurten of [`GEMEENTE`] with a point `room` px inside them at the scale of
+/// `vp`, as (name, screen point on the map).
+fn large_buurten(
+    index: &AreaIndex,
+    shapes: &AreaShapes,
+    vp: &Viewport,
+    room: f64,
+    n: usize,
+) -> Vec<(String, (f64, f64))> {
+    let body = &GEMEENTE[2..];
+    let mut cands: Vec<usize> = (0..shapes.len())
+        .filter(|&i| shapes.shapes[i].code[2..].starts_with(body))
+        .collect();
+    let area = |i: usize| {
+        let s = shapes.shapes[i].bounds;
+        (s[2] - s[0]) * (s[3] - s[1])
+    };
+    cands.sort_by(|&a, &b| area(b).total_cmp(&area(a)));
+    cands
+        .iter()
+        .filter_map(|&i| {
+            let p = places::inner_point(shapes, i, room / vp.scale)?;
+            let (sx, sy) = vp.to_screen(p.0, p.1);
+            // Clear of the zoom buttons in the top-right corner.
+            let free = sx > 20.0 && sy > 20.0 && sx < vp.width - 60.0 && sy < vp.height - 20.0;
+            let row = shapes.shapes[i].row?;
+            free.then(|| (index.names[row].clone(), (sx, sy)))
+        })
+        .take(n)
+        .collect()
+}
+
+#[tokio::test]
+async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_article() {
+    let (index, _lbm, shapes) = buurten();
+    let (b, _host) = open_host(
+        390,
+        844,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&panel=1"),
+    )
+    .await;
+    // A long article, so that there is something to scroll.
+    let _: Value = b
+        .js("document.querySelector('main').style.paddingBottom = '2500px'; return null;")
+        .await;
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+    let touch_action: String = b
+        .js("return getComputedStyle(document.querySelector('.map-overlay')).touchAction;")
+        .await;
+    assert_eq!(
+        touch_action, "pan-y",
+        "one finger scrolls the article vertically"
+    );
+    let picks = large_buurten(&index, &shapes, &vp, 10.0, 2);
+    assert_eq!(picks.len(), 2, "two buurten to tap");
+    let origin = map_origin(&b).await;
+
+    // A tap shows the tooltip there (and, with panel=1, selects and opens the panel); a second
+    // tap elsewhere moves it.
+    for (name, (sx, sy)) in &picks {
+        tap(&b, origin.0 + sx, origin.1 + sy).await;
+        b.wait_for_text(".tooltip-name", name).await;
+        b.wait_for_text(".panel-name", name).await;
+        // The tooltip stays inside the map (near the edge it flips to the other side).
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let inside: bool = b
+            .js("const t = document.querySelector('.tooltip').getBoundingClientRect();
+                 const m = document.querySelector('.embed-map').getBoundingClientRect();
+                 return t.left >= m.left - 0.5 && t.right <= m.right + 0.5 && t.top >= m.top - 0.5 && t.bottom <= m.bottom + 0.5;")
+            .await;
+        assert!(inside, "the tooltip of {name} is cut off by the map's edge");
+    }
+    b.client.enter_parent_frame().await.unwrap();
+    let scroll: f64 = b.js("return window.scrollY;").await;
+    assert_eq!(scroll, 0.0, "opening the panel scrolled the host's article");
+    b.screenshot("embed-phone-tap").await;
+    b.client.enter_frame(0).await.unwrap();
+    let after_taps = view(&b).await;
+    assert!(
+        (after_taps.scale - vp.scale).abs() < 1e-6,
+        "a tap selects without moving the map"
+    );
+
+    // The zoom buttons: in, out, and back to the whole gemeente.
+    let map_tl: (f64, f64) = b.js("const r = document.querySelector('.map-canvas').getBoundingClientRect(); return [r.left, r.top];").await;
+    // A button's centre in the host page's viewport.
+    let button = |c: (f64, f64)| (c.0 - map_tl.0 + origin.0, c.1 - map_tl.1 + origin.1);
+    let zin = button(centre_in_frame(&b, ".zoom-in").await);
+    tap(&b, zin.0, zin.1).await;
+    let zoomed = wait_js(
+        &b,
+        "zoomed in",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(0.0) > vp.scale * 1.3,
+    )
+    .await;
+    let zout = button(centre_in_frame(&b, ".zoom-out").await);
+    tap(&b, zout.0, zout.1).await;
+    wait_js(
+        &b,
+        "zoomed out",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(f64::MAX) < zoomed.as_f64().unwrap() / 1.3,
+    )
+    .await;
+    tap(&b, zin.0, zin.1).await;
+    tap(&b, zin.0, zin.1).await;
+    let home = button(centre_in_frame(&b, ".zoom-home").await);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tap(&b, home.0, home.1).await;
+    let scale = vp.scale;
+    wait_js(
+        &b,
+        "back to the whole gemeente",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| (v.as_f64().unwrap_or(0.0) - scale).abs() < scale * 0.02,
+    )
+    .await;
+    let label: String = b
+        .js("return document.querySelector('.zoom-home').getAttribute('aria-label');")
+        .await;
+    assert_eq!(label, "Hele gebied tonen");
+    let before = settled_view(&b).await;
+
+    // One finger dragging up over the map scrolls the article; the map stays put.
+    b.client.enter_parent_frame().await.unwrap();
+    let (x, y) = (origin.0 + vp.width / 2.0, origin.1 + vp.height * 0.8);
+    touch(&b, "touchStart", &[(x, y)]).await;
+    for s in 1..=12 {
+        touch(&b, "touchMove", &[(x + 1.0, y - 25.0 * s as f64)]).await;
+        tokio::time::sleep(Duration::from_millis(16)).await;
+    }
+    touch(&b, "touchEnd", &[]).await;
+    let scrolled = wait_js(&b, "the article scrolled", "return window.scrollY;", |v| {
+        v.as_f64().unwrap_or(0.0) > 100.0
+    })
+    .await;
+    println!("a drag up over the map scrolled the article by {scrolled} px");
+    b.client.enter_frame(0).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let after = view(&b).await;
+    assert!(
+        (after.scale - before.scale).abs() < 1e-9 && (after.cy - before.cy).abs() < 1e-9,
+        "a vertical drag moved the map: {before:?} → {after:?}"
+    );
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}

@@ -6,6 +6,7 @@
 //! documented theme message from its parent, lets the mouse wheel scroll the host page (Ctrl or
 //! ⌘ + wheel zooms), never opens alerts, and works in an iframe sandboxed with
 //! `allow-scripts allow-same-origin allow-popups`.
+use crate::components::controls::ZoomButtons;
 use crate::components::legend::Legend;
 use crate::components::map::{Description, FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
@@ -310,7 +311,7 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             <div class="embed-map">
                 <MapView map=map on_select=on_select interactive=interactive
                     description=Description { id: "embed-alt", text: Signal::derive(move || alt.get().unwrap_or_default()) } />
-                {interactive.then(|| view! { <Tooltip /> })}
+                {interactive.then(|| view! { <Tooltip /> <ZoomButtons map=map /> })}
                 // An area that does not exist has nothing to load: no "laden…" for ever.
                 <Show when=move || !missing.get()><LoadStatus /></Show>
                 <p class="embed-hint" class:show=move || hint.get() aria-hidden="true">{wheel_hint}</p>
