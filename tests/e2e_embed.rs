@@ -934,3 +934,96 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_host_page_hears_ready_and_select_through_embed_js() {
+    let (index, _lbm, shapes) = buurten();
+    let (b, _host) = open_host(
+        700,
+        900,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&id=kaart-1"),
+    )
+    .await;
+    // The fixture's own code registered its listeners through the stub, before embed.js loaded.
+    let ready = wait_js(
+        &b,
+        "ready through buurtkaart.on",
+        "return window.__events.filter(e => e.name === 'ready');",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    assert_eq!(
+        ready[0]["data"],
+        json!({ "type": "buurtkaart:ready", "id": "kaart-1" })
+    );
+    assert_eq!(ready[0]["frame"], "kaart", "the listener gets the iframe");
+    let raw: Value = b
+        .js("return window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:ready').map(m => m.data);")
+        .await;
+    assert_eq!(
+        raw,
+        json!([{ "type": "buurtkaart:ready", "id": "kaart-1" }]),
+        "ready is sent once"
+    );
+    // A listener added later still hears of the embed drawn before.
+    let late: Value = b
+        .js("let got = null; window.buurtkaart.on('ready', e => { got = e.id; }); return got;")
+        .await;
+    assert_eq!(late, json!("kaart-1"));
+
+    // A click on a buurt: its code, name and level.
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+    let origin = map_origin(&b).await;
+    let (name, (sx, sy)) = large_buurten(&index, &shapes, &vp, 8.0, 1)
+        .pop()
+        .expect("a buurt to click");
+    let code = shapes
+        .shapes
+        .iter()
+        .find(|s| {
+            s.row.is_some_and(|r| index.names[r] == name) && s.code[2..].starts_with(&GEMEENTE[2..])
+        })
+        .map(|s| s.code.clone())
+        .unwrap();
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x: origin.0 + sx,
+            y: origin.1 + sy,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    b.client.perform_actions(click).await.expect("click");
+    b.client.enter_parent_frame().await.unwrap();
+    let selected = wait_js(
+        &b,
+        "select through buurtkaart.on",
+        "return window.__events.filter(e => e.name === 'select');",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    assert_eq!(
+        selected[0]["data"],
+        json!({ "type": "buurtkaart:select", "id": "kaart-1", "code": code, "name": name, "level": "buurt" })
+    );
+    // Look-alike messages from the host itself or with junk fields reach no listener.
+    let _: Value = b
+        .js("window.postMessage({type: 'buurtkaart:select', id: 'x', code: 'BU1', name: 'n', level: 'buurt'}, '*');
+             document.getElementById('kaart').contentWindow.postMessage({type: 'buurtkaart:select', id: 1}, '*');
+             return null;")
+        .await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let count: usize = b
+        .js("return window.__events.filter(e => e.name === 'select').length;")
+        .await;
+    assert_eq!(count, 1, "only the embed's own select message counts");
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}

@@ -2,7 +2,8 @@
 //! title, the map of the area's children (fitted), legend, optional detail panel, source line
 //! and a link to the full view, with minimal chrome.
 //!
-//! Manners inside a host page: it posts its height whenever it changes, accepts only the
+//! Manners inside a host page: it posts its height whenever it changes, "ready" once drawn and
+//! "select" when a reader chooses an area ([`crate::embed::message`]), accepts only the
 //! documented theme message from its parent, lets the mouse wheel scroll the host page (Ctrl or
 //! ⌘ + wheel zooms), never opens alerts, and works in an iframe sandboxed with
 //! `allow-scripts allow-same-origin allow-popups`.
@@ -16,7 +17,8 @@ use crate::components::tooltip::Tooltip;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::embed::message::{
-    datawrapper_message, height_message, parse_theme, pym_message, MAX_INCOMING,
+    datawrapper_message, height_message, parse_theme, pym_message, ready_message, select_message,
+    MAX_INCOMING,
 };
 use crate::embed::options::absolute;
 use crate::embed::text::{map_title, source_line, year_note};
@@ -276,8 +278,28 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             })
         });
     }
+    // Events for the host page's code: "ready" once the map is first drawn, "select" when a
+    // reader chooses an area (click, tap or Enter).
+    let id = opts.message_id();
+    {
+        let id = id.clone();
+        let sent = Cell::new(false);
+        Effect::new(move |_| {
+            if ctx.ready.get() && !sent.replace(true) && web::in_frame() {
+                web::post_to_parent(&web::json_value(&ready_message(&id).to_string()));
+            }
+        });
+    }
     let panel = opts.panel;
-    let on_select = Callback::new(move |(_level, code): (Level, String)| {
+    let on_select = Callback::new(move |(level, code): (Level, String)| {
+        if web::in_frame() {
+            let name = AreaCode::parse(&code)
+                .ok()
+                .and_then(|c| untrack(|| store.name(&c)))
+                .unwrap_or_else(|| code.clone());
+            let message = select_message(&id, &code, &name, level);
+            web::post_to_parent(&web::json_value(&message.to_string()));
+        }
         if panel {
             selected.set(AreaCode::parse(&code).ok());
             panel_open.set(true);
