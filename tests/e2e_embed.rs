@@ -1027,3 +1027,49 @@ async fn the_host_page_hears_ready_and_select_through_embed_js() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_embed_footer_downloads_the_geojson_of_its_whole_area() {
+    let (_index, _lbm, shapes) = buurten();
+    let dir = std::env::temp_dir().join(format!("buurtkaart-geojson-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let b = Browser::start(700, 900).await;
+    allow_downloads(&b, &dir).await;
+    b.goto(&format!(
+        "/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt"
+    ))
+    .await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".embed-geojson", "Geodata (GeoJSON)").await;
+    // Zoomed in: the file still holds every buurt of the embed's area.
+    b.click(".zoom-in").await;
+    b.click(".embed-geojson").await;
+    let path = downloaded(&dir, "geojson").await;
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    let mut codes: Vec<String> = doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["code"].as_str().unwrap().to_string())
+        .collect();
+    codes.sort();
+    let mut want: Vec<String> = shapes
+        .shapes
+        .iter()
+        .filter(|s| s.code[2..].starts_with(&GEMEENTE[2..]))
+        .map(|s| s.code.clone())
+        .collect();
+    want.sort();
+    assert_eq!(codes, want, "the buurten of {GEMEENTE}, no others");
+    let f = &doc["features"][0];
+    assert_eq!(f["properties"]["gemeente"], "Utrecht");
+    assert!(f["properties"]["wijk"]
+        .as_str()
+        .is_some_and(|w| !w.is_empty()));
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -350,7 +350,7 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
     }
 }
 
-/// Source line, "Data (CSV)" and the link to the full view.
+/// Source line, "Data (CSV)", "Geodata (GeoJSON)" and the link to the full view.
 #[component]
 fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
@@ -364,6 +364,10 @@ fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> 
                 <button type="button" class="embed-data" on:click=move |_| export(ExportKind::Csv, ctx, store, map, status, true)
                     title=lang.pick("Download de data van deze kaart (CSV)", "Download the data of this map (CSV)")>
                     {lang.pick("Data (CSV)", "Data (CSV)")}
+                </button>
+                <button type="button" class="embed-data embed-geojson" on:click=move |_| export(ExportKind::GeoJson, ctx, store, map, status, true)
+                    title=lang.pick("Download de gebieden van deze kaart met hun cijfers (GeoJSON)", "Download the areas of this map with their figures (GeoJSON)")>
+                    {lang.pick("Geodata (GeoJSON)", "Geodata (GeoJSON)")}
                 </button>
                 <a class="embed-brand" href=full_url target="_blank" rel="noopener"
                     title=lang.pick("Open de volledige kaart op Buurtkaart", "Open the full map on Buurtkaart")>"Buurtkaart ↗"</a>
