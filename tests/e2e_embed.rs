@@ -589,8 +589,12 @@ async fn builder_dialog_opens_with_code_link_and_alt_text_and_escape_closes_it()
         "a buurt embed",
         "return document.getElementById('share-code').value;",
         |v| {
-            v.as_str()
-                .is_some_and(|s| s.contains("/embed/buurt/BU03440311"))
+            v.as_str().is_some_and(|s| {
+                // The iframe's title names the buurt and its gemeente, as the embed does.
+                s.contains("/embed/buurt/BU03440311")
+                    && s.contains(" title=\"Leefbaarheid (klasse) in ")
+                    && s.contains(", Utrecht")
+            })
         },
     )
     .await;
@@ -1072,4 +1076,107 @@ async fn the_embed_footer_downloads_the_geojson_of_its_whole_area() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Alpha of the overlay canvas, as (pixels with any alpha, in CSS px², at the device ratio).
+async fn overlay_ink(b: &Browser) -> f64 {
+    b.js("const c = document.querySelector('.map-overlay'); const k = c.width / c.getBoundingClientRect().width;
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+          return n / (k * k);")
+        .await
+}
+
+#[tokio::test]
+async fn a_buurt_embed_names_the_buurt_marks_it_boldly_and_mutes_its_surroundings() {
+    const BUURT: &str = "BU03440311";
+    let (index, lbm, shapes) = buurten();
+    let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
+    let i = shapes.index_of(BUURT).expect("the buurt");
+    let name = index.names[shapes.shapes[i].row.unwrap()].clone();
+    let (b, _host) = open_host(
+        700,
+        1000,
+        &format!("/embed/buurt/{BUURT}?indicator=lbm_klasse&niveau=buurt&jaar=2024"),
+    )
+    .await;
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let title = format!("Leefbaarheid (klasse) in {name}, Utrecht (2024)");
+    b.wait_for_text(".embed-title", &title).await;
+    let vp = settled_view(&b).await;
+    let margin = 5.0 / vp.scale;
+
+    // Inside the wijk: class colours. The rest of Utrecht: the muted context colour, not the
+    // "geen score" grey. Other gemeenten: nothing.
+    let wijk = &BUURT[2..8];
+    let (context, no_data) = ([0xef, 0xed, 0xe8], [0xd4, 0xd4, 0xd4]);
+    let near = |got: [u8; 4], want: [u8; 3]| {
+        (0..3).all(|k| (got[k] as i32 - want[k] as i32).abs() <= 3) && got[3] == 255
+    };
+    let (mut inside, mut matched, mut around, mut muted, mut grey) = (0, 0, 0, 0, 0);
+    for j in shapes.in_bounds(vp.world_bounds()) {
+        let s = &shapes.shapes[j];
+        if !s.code[2..].starts_with(&GEMEENTE[2..]) {
+            continue;
+        }
+        let Some((wx, wy)) = places::inner_point(&shapes, j, margin) else {
+            continue;
+        };
+        let (sx, sy) = vp.to_screen(wx, wy);
+        if sx < 6.0 || sy < 6.0 || sx > vp.width - 50.0 || sy > vp.height - 6.0 {
+            continue;
+        }
+        let got = pixel(&b, sx, sy).await;
+        if s.code[2..].starts_with(wijk) {
+            let Some(class) = s.row.and_then(|r| lbm.get("lbm_klasse", r)) else {
+                continue;
+            };
+            inside += 1;
+            let c = palette[class as usize - 1];
+            matched += near(got, [c.0, c.1, c.2]) as usize;
+        } else {
+            around += 1;
+            muted += near(got, context) as usize;
+            grey += near(got, no_data) as usize;
+        }
+    }
+    println!("inside {inside} ({matched} in class colours), around {around} ({muted} muted, {grey} grey)");
+    assert!(
+        inside >= 3 && matched * 10 >= inside * 9,
+        "{matched} of {inside} in the wijk coloured"
+    );
+    assert!(around >= 5, "only {around} probes around the wijk");
+    assert_eq!(grey, 0, "surroundings drawn in the 'geen score' grey");
+    assert!(
+        muted * 10 >= around * 9,
+        "{muted} of {around} probes around the wijk muted"
+    );
+
+    // The marked buurt: an outline with a halo, not a hairline: ink on the overlay of more than
+    // eight CSS px per px of its outline (a 2.5 px line on a 5 px band left about five).
+    let geometry = shapes.geometry(i);
+    let perimeter: f64 = geometry
+        .0
+        .iter()
+        .map(|p| {
+            p.exterior()
+                .0
+                .windows(2)
+                .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y) * vp.scale)
+                .sum::<f64>()
+        })
+        .sum();
+    let ink = overlay_ink(&b).await;
+    println!("marked outline: {perimeter:.0} px long, {ink:.0} px² of ink");
+    assert!(
+        ink > 8.0 * perimeter,
+        "the marked buurt is a thin line: {ink:.0} px² for {perimeter:.0} px"
+    );
+    b.client.enter_parent_frame().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot("embed-buurt-700").await;
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
 }

@@ -21,7 +21,7 @@ use crate::embed::message::{
     MAX_INCOMING,
 };
 use crate::embed::options::absolute;
-use crate::embed::text::{map_title, source_line, year_note};
+use crate::embed::text::{area_title, map_title, source_line, year_note};
 use crate::embed::EmbedOptions;
 use crate::lang::Lang;
 use crate::state::Notice;
@@ -153,6 +153,15 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         let shown = shown.clone();
         Memo::new(move |_| store.name(&shown))
     };
+    // A buurt embed is titled after the buurt and its gemeente.
+    let buurt_names = {
+        let area = opts.area.clone();
+        Memo::new(move |_| {
+            (area.level() == Level::Buurt)
+                .then(|| store.name(&area).map(|b| (b, store.name(&area.gemeente()))))
+                .flatten()
+        })
+    };
     let missing = {
         let area = opts.area.clone();
         Memo::new(move |_| {
@@ -189,6 +198,9 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         let label = indicator
             .with(|i| i.as_ref().map(|i| lang.text(&i.label).to_string()))
             .unwrap_or_default();
+        if let Some((buurt, gemeente)) = buurt_names.get() {
+            return area_title(lang, &label, &buurt, gemeente.as_deref(), year.get());
+        }
         map_title(lang, &label, level, area_name.get().as_deref(), year.get())
     };
     let source = move || {

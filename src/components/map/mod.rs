@@ -295,6 +295,9 @@ pub fn MapView(
                 return;
             }
             *h.renderer.borrow_mut() = Renderer::new(b, o);
+            if let Some(r) = h.renderer.borrow_mut().as_mut() {
+                r.halo = map.policy == FitPolicy::Embed;
+            }
             fit_size();
             canvas_ready.set(h.renderer.borrow().is_some());
         });
@@ -364,6 +367,11 @@ pub fn MapView(
                 }
                 .into(),
                 only: ctx.only(),
+                // Around a wijk or buurt embed, the rest of its gemeente is muted context.
+                context: ctx
+                    .only()
+                    .filter(|o| o.len() > 4)
+                    .map(|_| crate::scale::palette::context(dark)),
             };
             h.with(|r| {
                 r.layer = Some(layer);
