@@ -334,6 +334,10 @@ async fn dark_embed_is_dark_and_follows_the_hosts_theme_message() {
         .await;
     assert!(!legend, "legend=0 still shows a legend");
     assert_eq!((tabindex, role.as_str()), (None, "img"));
+    let buttons: bool = b
+        .js("return !!document.querySelector('.zoom-buttons');")
+        .await;
+    assert!(!buttons, "interactive=0 still shows zoom buttons");
     assert!(label.starts_with("Map of Utrecht:"), "aria-label: {label}");
     b.client.enter_parent_frame().await.unwrap();
     tokio::time::sleep(Duration::from_millis(800)).await;
@@ -750,21 +754,6 @@ async fn the_mouse_wheel_over_an_embed_scrolls_the_host_page() {
     b.close().await;
 }
 
-/// One CDP touch event (`touchStart`, `touchMove`, `touchEnd`) with fingers at `points` (CSS px
-/// in the top-level viewport, also while a frame is entered).
-async fn touch(b: &Browser, kind: &str, points: &[(f64, f64)]) {
-    let pts: Vec<Value> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (x, y))| json!({ "x": x, "y": y, "id": i, "radiusX": 4, "radiusY": 4, "force": 1 }))
-        .collect();
-    b.cdp(
-        "Input.dispatchTouchEvent",
-        json!({ "type": kind, "touchPoints": pts }),
-    )
-    .await;
-}
-
 /// The centre of the element `css` in the current frame's viewport.
 async fn centre_in_frame(b: &Browser, css: &str) -> (f64, f64) {
     b.js(&format!("const r = document.querySelector('{css}').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"))
@@ -773,9 +762,9 @@ async fn centre_in_frame(b: &Browser, css: &str) -> (f64, f64) {
 
 /// A finger's tap at (`x`, `y`).
 async fn tap(b: &Browser, x: f64, y: f64) {
-    touch(b, "touchStart", &[(x, y)]).await;
+    b.touch("touchStart", &[(x, y)]).await;
     tokio::time::sleep(Duration::from_millis(40)).await;
-    touch(b, "touchEnd", &[]).await;
+    b.touch("touchEnd", &[]).await;
 }
 
 /// Top-left of the embed's map in the host page's viewport (call from inside the frame).
@@ -916,12 +905,13 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
     // One finger dragging up over the map scrolls the article; the map stays put.
     b.client.enter_parent_frame().await.unwrap();
     let (x, y) = (origin.0 + vp.width / 2.0, origin.1 + vp.height * 0.8);
-    touch(&b, "touchStart", &[(x, y)]).await;
+    b.touch("touchStart", &[(x, y)]).await;
     for s in 1..=12 {
-        touch(&b, "touchMove", &[(x + 1.0, y - 25.0 * s as f64)]).await;
+        b.touch("touchMove", &[(x + 1.0, y - 25.0 * s as f64)])
+            .await;
         tokio::time::sleep(Duration::from_millis(16)).await;
     }
-    touch(&b, "touchEnd", &[]).await;
+    b.touch("touchEnd", &[]).await;
     let scrolled = wait_js(&b, "the article scrolled", "return window.scrollY;", |v| {
         v.as_f64().unwrap_or(0.0) > 100.0
     })
@@ -934,6 +924,26 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
         (after.scale - before.scale).abs() < 1e-9 && (after.cy - before.cy).abs() < 1e-9,
         "a vertical drag moved the map: {before:?} → {after:?}"
     );
+
+    // Two fingers spreading apart zoom the map in.
+    let origin = map_origin(&b).await;
+    let (cx, cy) = (origin.0 + vp.width / 2.0, origin.1 + vp.height / 2.0);
+    b.touch("touchStart", &[(cx - 30.0, cy), (cx + 30.0, cy)])
+        .await;
+    for s in 1..=10 {
+        let d = 30.0 + 6.0 * s as f64;
+        b.touch("touchMove", &[(cx - d, cy), (cx + d, cy)]).await;
+        tokio::time::sleep(Duration::from_millis(16)).await;
+    }
+    b.touch("touchEnd", &[]).await;
+    let pinched = wait_js(
+        &b,
+        "a pinch zooms in",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(0.0) > before.scale * 1.5,
+    )
+    .await;
+    println!("a pinch zoomed from {} to {pinched}", before.scale);
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;

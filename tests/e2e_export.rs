@@ -137,9 +137,11 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-#[tokio::test]
-async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
-    let dist = hostile_dist("export");
+/// A browser on Amsterdam's buurten with the [`HOSTILE`] names (a dist/ copy in a folder named
+/// after `tag`), its downloads caught: every hostile buurt is in view, and the gemeente's name
+/// titles the exports.
+async fn amsterdam_with_hostile_names(tag: &str) -> (Browser, PathBuf) {
+    let dist = hostile_dist(tag);
     let b = Browser::start_with(BrowserOptions {
         dist: Some(dist.clone()),
         ..Default::default()
@@ -150,11 +152,15 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
         serde_json::json!({ "source": CATCH }),
     )
     .await;
-    // Amsterdam selected, buurten drawn: every hostile buurt is in view, and the gemeente's
-    // name titles the SVG.
     b.goto("/gemeente/GM0363?niveau=buurt").await;
     b.wait_for_mark("choropleth-ready").await;
-    b.wait_for(".share-bar .export-csv").await;
+    b.wait_for(".share-bar .export-geojson").await;
+    (b, dist)
+}
+
+#[tokio::test]
+async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
+    let (b, dist) = amsterdam_with_hostile_names("export").await;
 
     // CSV.
     let csv = download(&b, ".share-bar .export-csv").await;
@@ -300,20 +306,7 @@ fn check_polygon(code: &str, rings: &[Value]) -> usize {
 
 #[tokio::test]
 async fn geojson_download_is_rfc7946_with_the_csvs_areas_and_values() {
-    let dist = hostile_dist("export-geojson");
-    let b = Browser::start_with(BrowserOptions {
-        dist: Some(dist.clone()),
-        ..Default::default()
-    })
-    .await;
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        serde_json::json!({ "source": CATCH }),
-    )
-    .await;
-    b.goto("/gemeente/GM0363?niveau=buurt").await;
-    b.wait_for_mark("choropleth-ready").await;
-    b.wait_for(".share-bar .export-geojson").await;
+    let (b, dist) = amsterdam_with_hostile_names("export-geojson").await;
     let label: String = b
         .js("return document.querySelector('.share-bar .export-geojson').textContent;")
         .await;
