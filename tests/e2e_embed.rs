@@ -334,6 +334,10 @@ async fn dark_embed_is_dark_and_follows_the_hosts_theme_message() {
         .await;
     assert!(!legend, "legend=0 still shows a legend");
     assert_eq!((tabindex, role.as_str()), (None, "img"));
+    let buttons: bool = b
+        .js("return !!document.querySelector('.zoom-buttons');")
+        .await;
+    assert!(!buttons, "interactive=0 still shows zoom buttons");
     assert!(label.starts_with("Map of Utrecht:"), "aria-label: {label}");
     b.client.enter_parent_frame().await.unwrap();
     tokio::time::sleep(Duration::from_millis(800)).await;
@@ -589,8 +593,12 @@ async fn builder_dialog_opens_with_code_link_and_alt_text_and_escape_closes_it()
         "a buurt embed",
         "return document.getElementById('share-code').value;",
         |v| {
-            v.as_str()
-                .is_some_and(|s| s.contains("/embed/buurt/BU03440311"))
+            v.as_str().is_some_and(|s| {
+                // The iframe's title names the buurt and its gemeente, as the embed does.
+                s.contains("/embed/buurt/BU03440311")
+                    && s.contains(" title=\"Leefbaarheid (klasse) in ")
+                    && s.contains(", Utrecht")
+            })
         },
     )
     .await;
@@ -743,5 +751,442 @@ async fn the_mouse_wheel_over_an_embed_scrolls_the_host_page() {
         after.scale, before.scale,
         "a plain wheel must not zoom the embedded map"
     );
+    b.close().await;
+}
+
+/// The centre of the element `css` in the current frame's viewport.
+async fn centre_in_frame(b: &Browser, css: &str) -> (f64, f64) {
+    b.js(&format!("const r = document.querySelector('{css}').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"))
+        .await
+}
+
+/// A finger's tap at (`x`, `y`).
+async fn tap(b: &Browser, x: f64, y: f64) {
+    b.touch("touchStart", &[(x, y)]).await;
+    tokio::time::sleep(Duration::from_millis(40)).await;
+    b.touch("touchEnd", &[]).await;
+}
+
+/// Top-left of the embed's map in the host page's viewport (call from inside the frame).
+async fn map_origin(b: &Browser) -> (f64, f64) {
+    b.client.enter_parent_frame().await.unwrap();
+    let frame: (f64, f64) = b.js("const r = document.getElementById('kaart').getBoundingClientRect(); return [r.left, r.top];").await;
+    b.client.enter_frame(0).await.unwrap();
+    let map: (f64, f64) = b.js("const r = document.querySelector('.map-canvas').getBoundingClientRect(); return [r.left, r.top];").await;
+    (frame.0 + map.0, frame.1 + map.1)
+}
+
+/// The `n` largest buurten of [`GEMEENTE`] with a point `room` px inside them at the scale of
+/// `vp`, as (name, screen point on the map).
+fn large_buurten(
+    index: &AreaIndex,
+    shapes: &AreaShapes,
+    vp: &Viewport,
+    room: f64,
+    n: usize,
+) -> Vec<(String, (f64, f64))> {
+    let body = &GEMEENTE[2..];
+    let mut cands: Vec<usize> = (0..shapes.len())
+        .filter(|&i| shapes.shapes[i].code[2..].starts_with(body))
+        .collect();
+    let area = |i: usize| {
+        let s = shapes.shapes[i].bounds;
+        (s[2] - s[0]) * (s[3] - s[1])
+    };
+    cands.sort_by(|&a, &b| area(b).total_cmp(&area(a)));
+    cands
+        .iter()
+        .filter_map(|&i| {
+            let p = places::inner_point(shapes, i, room / vp.scale)?;
+            let (sx, sy) = vp.to_screen(p.0, p.1);
+            // Clear of the zoom buttons in the top-right corner.
+            let free = sx > 20.0 && sy > 20.0 && sx < vp.width - 60.0 && sy < vp.height - 20.0;
+            let row = shapes.shapes[i].row?;
+            free.then(|| (index.names[row].clone(), (sx, sy)))
+        })
+        .take(n)
+        .collect()
+}
+
+#[tokio::test]
+async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_article() {
+    let (index, _lbm, shapes) = buurten();
+    let (b, _host) = open_host(
+        390,
+        844,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&panel=1"),
+    )
+    .await;
+    // A long article, so that there is something to scroll.
+    let _: Value = b
+        .js("document.querySelector('main').style.paddingBottom = '2500px'; return null;")
+        .await;
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+    let touch_action: String = b
+        .js("return getComputedStyle(document.querySelector('.map-overlay')).touchAction;")
+        .await;
+    assert_eq!(
+        touch_action, "pan-y",
+        "one finger scrolls the article vertically"
+    );
+    let picks = large_buurten(&index, &shapes, &vp, 10.0, 2);
+    assert_eq!(picks.len(), 2, "two buurten to tap");
+    let origin = map_origin(&b).await;
+
+    // A tap shows the tooltip there (and, with panel=1, selects and opens the panel); a second
+    // tap elsewhere moves it.
+    for (name, (sx, sy)) in &picks {
+        tap(&b, origin.0 + sx, origin.1 + sy).await;
+        b.wait_for_text(".tooltip-name", name).await;
+        b.wait_for_text(".panel-name", name).await;
+        // The tooltip stays inside the map (near the edge it flips to the other side).
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let inside: bool = b
+            .js("const t = document.querySelector('.tooltip').getBoundingClientRect();
+                 const m = document.querySelector('.embed-map').getBoundingClientRect();
+                 return t.left >= m.left - 0.5 && t.right <= m.right + 0.5 && t.top >= m.top - 0.5 && t.bottom <= m.bottom + 0.5;")
+            .await;
+        assert!(inside, "the tooltip of {name} is cut off by the map's edge");
+    }
+    b.client.enter_parent_frame().await.unwrap();
+    let scroll: f64 = b.js("return window.scrollY;").await;
+    assert_eq!(scroll, 0.0, "opening the panel scrolled the host's article");
+    b.screenshot("embed-phone-tap").await;
+    b.client.enter_frame(0).await.unwrap();
+    let after_taps = view(&b).await;
+    assert!(
+        (after_taps.scale - vp.scale).abs() < 1e-6,
+        "a tap selects without moving the map"
+    );
+
+    // The zoom buttons: in, out, and back to the whole gemeente.
+    let map_tl: (f64, f64) = b.js("const r = document.querySelector('.map-canvas').getBoundingClientRect(); return [r.left, r.top];").await;
+    // A button's centre in the host page's viewport.
+    let button = |c: (f64, f64)| (c.0 - map_tl.0 + origin.0, c.1 - map_tl.1 + origin.1);
+    let zin = button(centre_in_frame(&b, ".zoom-in").await);
+    tap(&b, zin.0, zin.1).await;
+    let zoomed = wait_js(
+        &b,
+        "zoomed in",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(0.0) > vp.scale * 1.3,
+    )
+    .await;
+    let zout = button(centre_in_frame(&b, ".zoom-out").await);
+    tap(&b, zout.0, zout.1).await;
+    wait_js(
+        &b,
+        "zoomed out",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(f64::MAX) < zoomed.as_f64().unwrap() / 1.3,
+    )
+    .await;
+    tap(&b, zin.0, zin.1).await;
+    tap(&b, zin.0, zin.1).await;
+    let home = button(centre_in_frame(&b, ".zoom-home").await);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tap(&b, home.0, home.1).await;
+    let scale = vp.scale;
+    wait_js(
+        &b,
+        "back to the whole gemeente",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| (v.as_f64().unwrap_or(0.0) - scale).abs() < scale * 0.02,
+    )
+    .await;
+    let label: String = b
+        .js("return document.querySelector('.zoom-home').getAttribute('aria-label');")
+        .await;
+    assert_eq!(label, "Hele gebied tonen");
+    let before = settled_view(&b).await;
+
+    // One finger dragging up over the map scrolls the article; the map stays put.
+    b.client.enter_parent_frame().await.unwrap();
+    let (x, y) = (origin.0 + vp.width / 2.0, origin.1 + vp.height * 0.8);
+    b.touch("touchStart", &[(x, y)]).await;
+    for s in 1..=12 {
+        b.touch("touchMove", &[(x + 1.0, y - 25.0 * s as f64)])
+            .await;
+        tokio::time::sleep(Duration::from_millis(16)).await;
+    }
+    b.touch("touchEnd", &[]).await;
+    let scrolled = wait_js(&b, "the article scrolled", "return window.scrollY;", |v| {
+        v.as_f64().unwrap_or(0.0) > 100.0
+    })
+    .await;
+    println!("a drag up over the map scrolled the article by {scrolled} px");
+    b.client.enter_frame(0).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let after = view(&b).await;
+    assert!(
+        (after.scale - before.scale).abs() < 1e-9 && (after.cy - before.cy).abs() < 1e-9,
+        "a vertical drag moved the map: {before:?} → {after:?}"
+    );
+
+    // Two fingers spreading apart zoom the map in.
+    let origin = map_origin(&b).await;
+    let (cx, cy) = (origin.0 + vp.width / 2.0, origin.1 + vp.height / 2.0);
+    b.touch("touchStart", &[(cx - 30.0, cy), (cx + 30.0, cy)])
+        .await;
+    for s in 1..=10 {
+        let d = 30.0 + 6.0 * s as f64;
+        b.touch("touchMove", &[(cx - d, cy), (cx + d, cy)]).await;
+        tokio::time::sleep(Duration::from_millis(16)).await;
+    }
+    b.touch("touchEnd", &[]).await;
+    let pinched = wait_js(
+        &b,
+        "a pinch zooms in",
+        "return +document.querySelector('.map-canvas').dataset.scale;",
+        |v| v.as_f64().unwrap_or(0.0) > before.scale * 1.5,
+    )
+    .await;
+    println!("a pinch zoomed from {} to {pinched}", before.scale);
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_host_page_hears_ready_and_select_through_embed_js() {
+    let (index, _lbm, shapes) = buurten();
+    let (b, _host) = open_host(
+        700,
+        900,
+        &format!("/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt&id=kaart-1"),
+    )
+    .await;
+    // The fixture's own code registered its listeners through the stub, before embed.js loaded.
+    let ready = wait_js(
+        &b,
+        "ready through buurtkaart.on",
+        "return window.__events.filter(e => e.name === 'ready');",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    assert_eq!(
+        ready[0]["data"],
+        json!({ "type": "buurtkaart:ready", "id": "kaart-1" })
+    );
+    assert_eq!(ready[0]["frame"], "kaart", "the listener gets the iframe");
+    let raw: Value = b
+        .js("return window.__messages.filter(m => m.data && m.data.type === 'buurtkaart:ready').map(m => m.data);")
+        .await;
+    assert_eq!(
+        raw,
+        json!([{ "type": "buurtkaart:ready", "id": "kaart-1" }]),
+        "ready is sent once"
+    );
+    // A listener added later still hears of the embed drawn before.
+    let late: Value = b
+        .js("let got = null; window.buurtkaart.on('ready', e => { got = e.id; }); return got;")
+        .await;
+    assert_eq!(late, json!("kaart-1"));
+
+    // A click on a buurt: its code, name and level.
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let vp = settled_view(&b).await;
+    let origin = map_origin(&b).await;
+    let (name, (sx, sy)) = large_buurten(&index, &shapes, &vp, 8.0, 1)
+        .pop()
+        .expect("a buurt to click");
+    let code = shapes
+        .shapes
+        .iter()
+        .find(|s| {
+            s.row.is_some_and(|r| index.names[r] == name) && s.code[2..].starts_with(&GEMEENTE[2..])
+        })
+        .map(|s| s.code.clone())
+        .unwrap();
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x: origin.0 + sx,
+            y: origin.1 + sy,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    b.client.perform_actions(click).await.expect("click");
+    b.client.enter_parent_frame().await.unwrap();
+    let selected = wait_js(
+        &b,
+        "select through buurtkaart.on",
+        "return window.__events.filter(e => e.name === 'select');",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    assert_eq!(
+        selected[0]["data"],
+        json!({ "type": "buurtkaart:select", "id": "kaart-1", "code": code, "name": name, "level": "buurt" })
+    );
+    // Look-alike messages from the host itself or with junk fields reach no listener.
+    let _: Value = b
+        .js("window.postMessage({type: 'buurtkaart:select', id: 'x', code: 'BU1', name: 'n', level: 'buurt'}, '*');
+             document.getElementById('kaart').contentWindow.postMessage({type: 'buurtkaart:select', id: 1}, '*');
+             return null;")
+        .await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let count: usize = b
+        .js("return window.__events.filter(e => e.name === 'select').length;")
+        .await;
+    assert_eq!(count, 1, "only the embed's own select message counts");
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_embed_footer_downloads_the_geojson_of_its_whole_area() {
+    let (_index, _lbm, shapes) = buurten();
+    let dir = std::env::temp_dir().join(format!("buurtkaart-geojson-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let b = Browser::start(700, 900).await;
+    allow_downloads(&b, &dir).await;
+    b.goto(&format!(
+        "/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt"
+    ))
+    .await;
+    b.wait_for_mark("choropleth-ready").await;
+    b.wait_for_text(".embed-geojson", "Geodata (GeoJSON)").await;
+    // Zoomed in: the file still holds every buurt of the embed's area.
+    b.click(".zoom-in").await;
+    b.click(".embed-geojson").await;
+    let path = downloaded(&dir, "geojson").await;
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(doc["type"], "FeatureCollection");
+    let mut codes: Vec<String> = doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["code"].as_str().unwrap().to_string())
+        .collect();
+    codes.sort();
+    let mut want: Vec<String> = shapes
+        .shapes
+        .iter()
+        .filter(|s| s.code[2..].starts_with(&GEMEENTE[2..]))
+        .map(|s| s.code.clone())
+        .collect();
+    want.sort();
+    assert_eq!(codes, want, "the buurten of {GEMEENTE}, no others");
+    let f = &doc["features"][0];
+    assert_eq!(f["properties"]["gemeente"], "Utrecht");
+    assert!(f["properties"]["wijk"]
+        .as_str()
+        .is_some_and(|w| !w.is_empty()));
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Alpha of the overlay canvas, as (pixels with any alpha, in CSS px², at the device ratio).
+async fn overlay_ink(b: &Browser) -> f64 {
+    b.js("const c = document.querySelector('.map-overlay'); const k = c.width / c.getBoundingClientRect().width;
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+          return n / (k * k);")
+        .await
+}
+
+#[tokio::test]
+async fn a_buurt_embed_names_the_buurt_marks_it_boldly_and_mutes_its_surroundings() {
+    const BUURT: &str = "BU03440311";
+    let (index, lbm, shapes) = buurten();
+    let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
+    let i = shapes.index_of(BUURT).expect("the buurt");
+    let name = index.names[shapes.shapes[i].row.unwrap()].clone();
+    let (b, _host) = open_host(
+        700,
+        1000,
+        &format!("/embed/buurt/{BUURT}?indicator=lbm_klasse&niveau=buurt&jaar=2024"),
+    )
+    .await;
+    b.client.enter_frame(0).await.unwrap();
+    b.wait_for_mark("choropleth-ready").await;
+    let title = format!("Leefbaarheid (klasse) in {name}, Utrecht (2024)");
+    b.wait_for_text(".embed-title", &title).await;
+    let vp = settled_view(&b).await;
+    let margin = 5.0 / vp.scale;
+
+    // Inside the wijk: class colours. The rest of Utrecht: the muted context colour, not the
+    // "geen score" grey. Other gemeenten: nothing.
+    let wijk = &BUURT[2..8];
+    let (context, no_data) = ([0xef, 0xed, 0xe8], [0xd4, 0xd4, 0xd4]);
+    let near = |got: [u8; 4], want: [u8; 3]| {
+        (0..3).all(|k| (got[k] as i32 - want[k] as i32).abs() <= 3) && got[3] == 255
+    };
+    let (mut inside, mut matched, mut around, mut muted, mut grey) = (0, 0, 0, 0, 0);
+    for j in shapes.in_bounds(vp.world_bounds()) {
+        let s = &shapes.shapes[j];
+        if !s.code[2..].starts_with(&GEMEENTE[2..]) {
+            continue;
+        }
+        let Some((wx, wy)) = places::inner_point(&shapes, j, margin) else {
+            continue;
+        };
+        let (sx, sy) = vp.to_screen(wx, wy);
+        if sx < 6.0 || sy < 6.0 || sx > vp.width - 50.0 || sy > vp.height - 6.0 {
+            continue;
+        }
+        let got = pixel(&b, sx, sy).await;
+        if s.code[2..].starts_with(wijk) {
+            let Some(class) = s.row.and_then(|r| lbm.get("lbm_klasse", r)) else {
+                continue;
+            };
+            inside += 1;
+            let c = palette[class as usize - 1];
+            matched += near(got, [c.0, c.1, c.2]) as usize;
+        } else {
+            around += 1;
+            muted += near(got, context) as usize;
+            grey += near(got, no_data) as usize;
+        }
+    }
+    println!("inside {inside} ({matched} in class colours), around {around} ({muted} muted, {grey} grey)");
+    assert!(
+        inside >= 3 && matched * 10 >= inside * 9,
+        "{matched} of {inside} in the wijk coloured"
+    );
+    assert!(around >= 5, "only {around} probes around the wijk");
+    assert_eq!(grey, 0, "surroundings drawn in the 'geen score' grey");
+    assert!(
+        muted * 10 >= around * 9,
+        "{muted} of {around} probes around the wijk muted"
+    );
+
+    // The marked buurt: an outline with a halo, not a hairline: ink on the overlay of more than
+    // eight CSS px per px of its outline (a 2.5 px line on a 5 px band left about five).
+    let geometry = shapes.geometry(i);
+    let perimeter: f64 = geometry
+        .0
+        .iter()
+        .map(|p| {
+            p.exterior()
+                .0
+                .windows(2)
+                .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y) * vp.scale)
+                .sum::<f64>()
+        })
+        .sum();
+    let ink = overlay_ink(&b).await;
+    println!("marked outline: {perimeter:.0} px long, {ink:.0} px² of ink");
+    assert!(
+        ink > 8.0 * perimeter,
+        "the marked buurt is a thin line: {ink:.0} px² for {perimeter:.0} px"
+    );
+    b.client.enter_parent_frame().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot("embed-buurt-700").await;
+    let errors = b.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
     b.close().await;
 }

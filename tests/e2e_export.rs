@@ -71,9 +71,10 @@ const CATCH: &str = "window.__downloads = [];
     window[f] = (...a) => { window.__dialogs.push(f + ':' + a.join(',')); };
   }";
 
-/// A copy of dist/ with the [`HOSTILE`] names.
-fn hostile_dist() -> PathBuf {
-    support::dist_with_names("export", |file, code, _| {
+/// A copy of dist/ with the [`HOSTILE`] names, in a folder of its own per `tag` (tests run in
+/// parallel).
+fn hostile_dist(tag: &str) -> PathBuf {
+    support::dist_with_names(tag, |file, code, _| {
         HOSTILE
             .iter()
             .find(|(f, c, _)| *f == file && *c == code)
@@ -136,9 +137,11 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-#[tokio::test]
-async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
-    let dist = hostile_dist();
+/// A browser on Amsterdam's buurten with the [`HOSTILE`] names (a dist/ copy in a folder named
+/// after `tag`), its downloads caught: every hostile buurt is in view, and the gemeente's name
+/// titles the exports.
+async fn amsterdam_with_hostile_names(tag: &str) -> (Browser, PathBuf) {
+    let dist = hostile_dist(tag);
     let b = Browser::start_with(BrowserOptions {
         dist: Some(dist.clone()),
         ..Default::default()
@@ -149,11 +152,15 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
         serde_json::json!({ "source": CATCH }),
     )
     .await;
-    // Amsterdam selected, buurten drawn: every hostile buurt is in view, and the gemeente's
-    // name titles the SVG.
     b.goto("/gemeente/GM0363?niveau=buurt").await;
     b.wait_for_mark("choropleth-ready").await;
-    b.wait_for(".share-bar .export-csv").await;
+    b.wait_for(".share-bar .export-geojson").await;
+    (b, dist)
+}
+
+#[tokio::test]
+async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
+    let (b, dist) = amsterdam_with_hostile_names("export").await;
 
     // CSV.
     let csv = download(&b, ".share-bar .export-csv").await;
@@ -251,6 +258,166 @@ async fn csv_and_svg_downloads_of_hostile_names_are_safe() {
 
     let dialogs: Vec<String> = b.js("return window.__dialogs;").await;
     assert!(dialogs.is_empty(), "dialogs opened: {dialogs:?}");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+/// Twice the signed area of a ring of `[lon, lat]` positions (positive: counter-clockwise).
+fn ring_area(ring: &[Value]) -> f64 {
+    let p: Vec<(f64, f64)> = ring
+        .iter()
+        .map(|q| (q[0].as_f64().unwrap(), q[1].as_f64().unwrap()))
+        .collect();
+    p.windows(2)
+        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+        .sum()
+}
+
+/// Checks one Polygon's rings (RFC 7946 § 3.1.6): closed, four positions or more, in the
+/// Netherlands, exterior counter-clockwise and holes clockwise. Returns the number of rings.
+fn check_polygon(code: &str, rings: &[Value]) -> usize {
+    assert!(!rings.is_empty(), "{code}: a polygon without rings");
+    for (k, ring) in rings.iter().enumerate() {
+        let ring = ring.as_array().unwrap();
+        assert!(
+            ring.len() >= 4,
+            "{code}: ring {k} has {} positions",
+            ring.len()
+        );
+        assert_eq!(ring.first(), ring.last(), "{code}: ring {k} is not closed");
+        for q in ring {
+            let q = q.as_array().unwrap();
+            assert_eq!(q.len(), 2, "{code}: [lon, lat]");
+            let (lon, lat) = (q[0].as_f64().unwrap(), q[1].as_f64().unwrap());
+            assert!(
+                (3.2..7.3).contains(&lon) && (50.7..53.6).contains(&lat),
+                "{code}: [{lon}, {lat}] is not lon/lat in the Netherlands"
+            );
+        }
+        let a = ring_area(ring);
+        if k == 0 {
+            assert!(a > 0.0, "{code}: exterior ring clockwise");
+        } else {
+            assert!(a < 0.0, "{code}: hole {k} counter-clockwise");
+        }
+    }
+    rings.len()
+}
+
+#[tokio::test]
+async fn geojson_download_is_rfc7946_with_the_csvs_areas_and_values() {
+    let (b, dist) = amsterdam_with_hostile_names("export-geojson").await;
+    let label: String = b
+        .js("return document.querySelector('.share-bar .export-geojson').textContent;")
+        .await;
+    assert_eq!(label, "Geodata (GeoJSON)");
+
+    let csv = download(&b, ".share-bar .export-csv").await;
+    let rows = parse_csv(csv["text"].as_str().unwrap().trim_start_matches('\u{feff}'));
+    let header = rows[0].clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let geo = download(&b, ".share-bar .export-geojson").await;
+    let name = geo["name"].as_str().unwrap();
+    println!("geojson: {name} ({})", geo["type"]);
+    assert!(name.ends_with(".geojson"), "{name}");
+    assert_eq!(geo["type"], "application/geo+json");
+    let text = geo["text"].as_str().unwrap();
+    assert!(
+        !text.contains("NaN") && !text.contains("Infinity"),
+        "no NaN"
+    );
+    // Read back with serde_json alone, independent of the writer.
+    let doc: Value = serde_json::from_str(text).expect("the GeoJSON parses as JSON");
+    assert_eq!(doc["type"], "FeatureCollection");
+    let features = doc["features"].as_array().unwrap();
+    assert_eq!(
+        features.len(),
+        rows.len() - 1,
+        "one feature per CSV row (the areas in view)"
+    );
+    let (mut polygons, mut holes) = (0, 0);
+    for (f, row) in features.iter().zip(&rows[1..]) {
+        assert_eq!(f["type"], "Feature");
+        let p = &f["properties"];
+        let code = p["code"].as_str().unwrap();
+        assert_eq!(code, row[col("Code")], "features in the CSV's order");
+        assert_eq!(f["id"], code);
+        assert_eq!(p["niveau"], "buurt");
+        // Names as they are (JSON needs no formula guard): the CSV's with its guard removed.
+        let plain = |column: &str| {
+            let cell = row[col(column)].as_str();
+            cell.strip_prefix('\'')
+                .filter(|n| n.starts_with(['=', '+', '-', '@']))
+                .unwrap_or(cell)
+                .to_string()
+        };
+        assert_eq!(p["naam"], plain("Naam"), "{code}: name");
+        assert_eq!(
+            p["wijk"].as_str().unwrap_or(""),
+            plain("Ligt in"),
+            "{code}: wijk"
+        );
+        assert_eq!(
+            p["gemeente"].as_str().unwrap_or(""),
+            plain("Gemeente"),
+            "{code}: gemeente"
+        );
+        // The value as in the CSV (decimal comma there), missing as null with no class.
+        let csv_value = row[col("Waarde")].replace(',', ".");
+        match p["waarde"].as_f64() {
+            Some(v) => {
+                assert!(
+                    (v - csv_value.parse::<f64>().unwrap()).abs() < 1e-9,
+                    "{code}: value"
+                );
+                assert_eq!(p["klasse"], row[col("Klasse")].as_str(), "{code}: class");
+            }
+            None => {
+                assert!(
+                    p["waarde"].is_null() && csv_value.is_empty(),
+                    "{code}: missing value"
+                );
+                assert!(p["klasse"].is_null(), "{code}: a class without a value");
+            }
+        }
+        let g = &f["geometry"];
+        let coords = g["coordinates"].as_array().unwrap();
+        match g["type"].as_str().unwrap() {
+            "Polygon" => {
+                holes += check_polygon(code, coords) - 1;
+                polygons += 1;
+            }
+            "MultiPolygon" => {
+                for poly in coords {
+                    holes += check_polygon(code, poly.as_array().unwrap()) - 1;
+                    polygons += 1;
+                }
+            }
+            t => panic!("{code}: geometry {t}"),
+        }
+    }
+    println!(
+        "{} features, {polygons} polygons, {holes} holes",
+        features.len()
+    );
+    assert!(features.len() > 300, "Amsterdam's buurten");
+    let hostile = features
+        .iter()
+        .find(|f| f["properties"]["code"] == "BU0363AF07")
+        .expect("a hostile buurt in view");
+    assert_eq!(
+        hostile["properties"]["naam"],
+        "\u{202E}حي الاختبار Valkenburg"
+    );
+    assert_eq!(
+        hostile["properties"]["gemeente"],
+        "=HYPERLINK(\"http://x\") <svg onload=alert(3)> Amsterdam 🏠"
+    );
+    // At most six decimals in every number of the file.
+    let long = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .find(|n| n.split_once('.').is_some_and(|(_, f)| f.len() > 6));
+    assert_eq!(long, None, "a coordinate with more than six decimals");
     b.close().await;
     let _ = std::fs::remove_dir_all(dist);
 }

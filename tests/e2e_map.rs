@@ -97,7 +97,8 @@ async fn national_choropleth_has_the_right_colours_at_known_places() {
     let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
 
     let b = Browser::start(1280, 800).await;
-    b.goto("/").await;
+    // Without place names: the probes read the choropleth's own colours.
+    b.goto("/?namen=0").await;
     b.wait_for_mark("choropleth-ready").await;
     let ready_ms: f64 = b
         .js("return performance.getEntriesByName('choropleth-ready','mark')[0].startTime;")
@@ -343,7 +344,8 @@ async fn a_recolour_paints_at_once_from_the_area_map_then_smooths_its_edges() {
     let probes = probes(40, 2.0);
     let palette = colours(ScaleKind::LbmClasses, 9, Some(true), Palette::Standard);
     let b = Browser::start(1280, 800).await;
-    b.goto("/?indicator=lbm_afw").await;
+    // Without place names: the probes read the choropleth's own colours.
+    b.goto("/?indicator=lbm_afw&namen=0").await;
     b.wait_for_mark("choropleth-ready").await;
     // The first national view paints from an area-per-pixel map, then anti-aliased.
     b.wait_for(".map-canvas[data-ids-ms][data-draw-kind='full']")

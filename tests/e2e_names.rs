@@ -11,7 +11,7 @@ use support::{Browser, BrowserOptions};
 /// The names the map wrote in its last draw (the renderer's `data-names`).
 async fn names(b: &Browser) -> Vec<String> {
     let list: String = b
-        .js("return document.querySelector('.map-canvas').dataset.names || '';")
+        .js("const m = document.querySelector('.map-canvas'); return m ? m.dataset.names || '' : '';")
         .await;
     list.split('|')
         .filter(|s| !s.is_empty())

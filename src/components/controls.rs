@@ -1,5 +1,5 @@
 //! Map controls: indicator picker, level switch, zoom buttons.
-use crate::components::map::MapController;
+use crate::components::map::{FitPolicy, MapController};
 use crate::context::{MapContext, DEFAULT_INDICATOR};
 use crate::data::DataStore;
 use crate::i18n;
@@ -129,13 +129,18 @@ pub fn ZoomButtons(
     map: MapController,
 ) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
+    // "Home" is the country on the app's map, the embed's own area in an embed.
+    let home = move || match map.policy {
+        FitPolicy::Embed => ctx.lang().pick("Hele gebied tonen", "Show the whole area"),
+        FitPolicy::Page => i18n::whole_country(ctx.lang()),
+    };
     view! {
         <div class="zoom-buttons" role="group" aria-label=move || ctx.lang().pick("Zoomen", "Zoom")>
             <button type="button" class="zoom-in" title=move || i18n::zoom_in(ctx.lang()) aria-label=move || i18n::zoom_in(ctx.lang())
                 on:click=move |_| map.zoom(1.6)>"+"</button>
             <button type="button" class="zoom-out" title=move || i18n::zoom_out(ctx.lang()) aria-label=move || i18n::zoom_out(ctx.lang())
                 on:click=move |_| map.zoom(1.0 / 1.6)>"−"</button>
-            <button type="button" class="zoom-home" title=move || i18n::whole_country(ctx.lang()) aria-label=move || i18n::whole_country(ctx.lang())
+            <button type="button" class="zoom-home" title=home aria-label=home
                 on:click=move |_| map.home()>
                 <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M4 10 12 3l8 7v10h-5v-6H9v6H4z" fill="currentColor"/></svg>
             </button>

@@ -2,10 +2,12 @@
 //! title, the map of the area's children (fitted), legend, optional detail panel, source line
 //! and a link to the full view, with minimal chrome.
 //!
-//! Manners inside a host page: it posts its height whenever it changes, accepts only the
+//! Manners inside a host page: it posts its height whenever it changes, "ready" once drawn and
+//! "select" when a reader chooses an area ([`crate::embed::message`]), accepts only the
 //! documented theme message from its parent, lets the mouse wheel scroll the host page (Ctrl or
 //! ⌘ + wheel zooms), never opens alerts, and works in an iframe sandboxed with
 //! `allow-scripts allow-same-origin allow-popups`.
+use crate::components::controls::ZoomButtons;
 use crate::components::legend::Legend;
 use crate::components::map::{Description, FitPolicy, MapController, MapView};
 use crate::components::panel::DetailPanel;
@@ -15,10 +17,11 @@ use crate::components::tooltip::Tooltip;
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::embed::message::{
-    datawrapper_message, height_message, parse_theme, pym_message, MAX_INCOMING,
+    datawrapper_message, height_message, parse_theme, pym_message, ready_message, select_message,
+    MAX_INCOMING,
 };
 use crate::embed::options::absolute;
-use crate::embed::text::{map_title, source_line, year_note};
+use crate::embed::text::{area_title, map_title, source_line, year_note};
 use crate::embed::EmbedOptions;
 use crate::lang::Lang;
 use crate::state::Notice;
@@ -150,6 +153,15 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         let shown = shown.clone();
         Memo::new(move |_| store.name(&shown))
     };
+    // A buurt embed is titled after the buurt and its gemeente.
+    let buurt_names = {
+        let area = opts.area.clone();
+        Memo::new(move |_| {
+            (area.level() == Level::Buurt)
+                .then(|| store.name(&area).map(|b| (b, store.name(&area.gemeente()))))
+                .flatten()
+        })
+    };
     let missing = {
         let area = opts.area.clone();
         Memo::new(move |_| {
@@ -186,6 +198,9 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         let label = indicator
             .with(|i| i.as_ref().map(|i| lang.text(&i.label).to_string()))
             .unwrap_or_default();
+        if let Some((buurt, gemeente)) = buurt_names.get() {
+            return area_title(lang, &label, &buurt, gemeente.as_deref(), year.get());
+        }
         map_title(lang, &label, level, area_name.get().as_deref(), year.get())
     };
     let source = move || {
@@ -275,8 +290,28 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             })
         });
     }
+    // Events for the host page's code: "ready" once the map is first drawn, "select" when a
+    // reader chooses an area (click, tap or Enter).
+    let id = opts.message_id();
+    {
+        let id = id.clone();
+        let sent = Cell::new(false);
+        Effect::new(move |_| {
+            if ctx.ready.get() && !sent.replace(true) && web::in_frame() {
+                web::post_to_parent(&web::json_value(&ready_message(&id).to_string()));
+            }
+        });
+    }
     let panel = opts.panel;
-    let on_select = Callback::new(move |(_level, code): (Level, String)| {
+    let on_select = Callback::new(move |(level, code): (Level, String)| {
+        if web::in_frame() {
+            let name = AreaCode::parse(&code)
+                .ok()
+                .and_then(|c| untrack(|| store.name(&c)))
+                .unwrap_or_else(|| code.clone());
+            let message = select_message(&id, &code, &name, level);
+            web::post_to_parent(&web::json_value(&message.to_string()));
+        }
         if panel {
             selected.set(AreaCode::parse(&code).ok());
             panel_open.set(true);
@@ -310,7 +345,7 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             <div class="embed-map">
                 <MapView map=map on_select=on_select interactive=interactive
                     description=Description { id: "embed-alt", text: Signal::derive(move || alt.get().unwrap_or_default()) } />
-                {interactive.then(|| view! { <Tooltip /> })}
+                {interactive.then(|| view! { <Tooltip /> <ZoomButtons map=map /> })}
                 // An area that does not exist has nothing to load: no "laden…" for ever.
                 <Show when=move || !missing.get()><LoadStatus /></Show>
                 <p class="embed-hint" class:show=move || hint.get() aria-hidden="true">{wheel_hint}</p>
@@ -327,7 +362,7 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
     }
 }
 
-/// Source line, "Data (CSV)" and the link to the full view.
+/// Source line, "Data (CSV)", "Geodata (GeoJSON)" and the link to the full view.
 #[component]
 fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> impl IntoView {
     let ctx = expect_context::<MapContext>();
@@ -341,6 +376,10 @@ fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> 
                 <button type="button" class="embed-data" on:click=move |_| export(ExportKind::Csv, ctx, store, map, status, true)
                     title=lang.pick("Download de data van deze kaart (CSV)", "Download the data of this map (CSV)")>
                     {lang.pick("Data (CSV)", "Data (CSV)")}
+                </button>
+                <button type="button" class="embed-data embed-geojson" on:click=move |_| export(ExportKind::GeoJson, ctx, store, map, status, true)
+                    title=lang.pick("Download de gebieden van deze kaart met hun cijfers (GeoJSON)", "Download the areas of this map with their figures (GeoJSON)")>
+                    {lang.pick("Geodata (GeoJSON)", "Geodata (GeoJSON)")}
                 </button>
                 <a class="embed-brand" href=full_url target="_blank" rel="noopener"
                     title=lang.pick("Open de volledige kaart op Buurtkaart", "Open the full map on Buurtkaart")>"Buurtkaart ↗"</a>

@@ -191,16 +191,7 @@ pub async fn wait_until(b: &Browser, script: &str, what: &str) {
 /// One touch event through CDP (`touchStart`, `touchMove`, `touchEnd`) with fingers at `points`
 /// (CSS px in the viewport; finger ids are their indexes).
 pub async fn touch(b: &Browser, kind: &str, points: &[(f64, f64)]) {
-    let pts: Vec<Value> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (x, y))| json!({ "x": x, "y": y, "id": i, "radiusX": 4, "radiusY": 4, "force": 1 }))
-        .collect();
-    b.cdp(
-        "Input.dispatchTouchEvent",
-        json!({ "type": kind, "touchPoints": pts }),
-    )
-    .await;
+    b.touch(kind, points).await;
 }
 
 /// Moves fingers from `from` to `to` in `steps` touch moves (start and end included).

@@ -411,6 +411,22 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click({css:?}) failed: {e}"));
     }
 
+    /// One CDP touch event (`touchStart`, `touchMove`, `touchEnd`) with fingers at `points`
+    /// (CSS px in the top-level viewport, also while a frame is entered; finger ids are their
+    /// indexes).
+    pub async fn touch(&self, kind: &str, points: &[(f64, f64)]) {
+        let pts: Vec<Value> = points
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| serde_json::json!({ "x": x, "y": y, "id": i, "radiusX": 4, "radiusY": 4, "force": 1 }))
+            .collect();
+        self.cdp(
+            "Input.dispatchTouchEvent",
+            serde_json::json!({ "type": kind, "touchPoints": pts }),
+        )
+        .await;
+    }
+
     /// Sends a Chrome DevTools Protocol command (e.g. `Network.emulateNetworkConditions`).
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client

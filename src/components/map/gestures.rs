@@ -15,6 +15,8 @@ pub struct Gestures {
     start: Option<(f64, f64)>,
     moved: bool,
     pinched: bool,
+    /// The view when the first pointer went down, for a gesture the browser takes over.
+    view0: Option<crate::carto::Viewport>,
 }
 
 /// The event handlers of the map element.
@@ -84,11 +86,13 @@ pub fn handlers(
                 }
             }
             let p = pos(&ev);
+            let view0 = h.viewport();
             let mut g = h.gestures.borrow_mut();
             if g.pointers.is_empty() {
                 g.start = Some(p);
                 g.moved = false;
                 g.pinched = false;
+                g.view0 = view0;
             }
             g.pointers.insert(ev.pointer_id(), p);
             if g.pointers.len() > 1 {
@@ -163,9 +167,24 @@ pub fn handlers(
             }
             let tap = g.pointers.is_empty() && !g.moved && !g.pinched && ev.type_() == "pointerup";
             let ended = g.pointers.is_empty();
+            // The browser took the gesture (in an embed, `touch-action: pan-y` lets a vertical
+            // drag scroll the host page): the first moves it let through are undone.
+            let taken = (ended && g.moved && ev.type_() == "pointercancel")
+                .then_some(g.view0)
+                .flatten();
             drop(g);
+            if let Some(v0) = taken {
+                h.with(|r| r.viewport = v0);
+            }
             if tap {
-                if let Some((level, _, code)) = hit(&h, store, ctx, p.0, p.1) {
+                let found = hit(&h, store, ctx, p.0, p.1);
+                // A finger has no hover: a tap shows the tooltip of what it touched (a tap on
+                // nothing hides it), and a tap elsewhere moves it.
+                if ev.pointer_type() == "touch" {
+                    let at = found.as_ref().map(|(l, i, _)| (*l, *i));
+                    set_hover(&h, ctx, at, p.0, p.1);
+                }
+                if let Some((level, _, code)) = found {
                     on_select.run((level, code));
                 }
             } else if ended {
@@ -180,10 +199,13 @@ pub fn handlers(
     let leave = {
         let h = h.clone();
         Box::new(move |ev: PointerEvent| {
+            // A lifted finger "leaves" too, right after its tap: keep the tap's tooltip.
+            if ev.pointer_type() == "touch" {
+                return;
+            }
             if h.gestures.borrow().pointers.is_empty() {
                 set_hover(&h, ctx, None, 0.0, 0.0);
             }
-            let _ = ev;
         }) as Box<dyn FnMut(PointerEvent)>
     };
 

@@ -312,6 +312,9 @@ pub fn MapView(
                 return;
             }
             *h.renderer.borrow_mut() = Renderer::new(b, o);
+            if let Some(r) = h.renderer.borrow_mut().as_mut() {
+                r.halo = map.policy == FitPolicy::Embed;
+            }
             fit_size();
             canvas_ready.set(h.renderer.borrow().is_some());
         });
@@ -381,6 +384,11 @@ pub fn MapView(
                 }
                 .into(),
                 only: ctx.only(),
+                // Around a wijk or buurt embed, the rest of its gemeente is muted context.
+                context: ctx
+                    .only()
+                    .filter(|o| o.len() > 4)
+                    .map(|_| crate::scale::palette::context(dark)),
             };
             h.with(|r| {
                 r.layer = Some(layer);
@@ -504,7 +512,9 @@ pub fn MapView(
                 let share = if first { 4.0 } else { 12.0 };
                 let small = ((b[2] - b[0]) * v.scale) < v.width / share
                     && ((b[3] - b[1]) * v.scale) < v.height / share;
-                if !inside || small {
+                // An embed stays on its area: a tap or click there selects without moving
+                // the map (a reader's zoom stays too).
+                if (!inside || small) && map.policy != FitPolicy::Embed {
                     // A deep link's area fills about a third of the map, so its surroundings
                     // stay in view; later selections keep the closer fit (about 60 %) that the
                     // table of areas in view and its keyboard focus were built around.
@@ -520,16 +530,12 @@ pub fn MapView(
         });
     }
 
-    // An embed keeps its area fitted, whatever else moved the map (created last, so
-    // that it runs after the selection effect and has the last word).
+    // An embed fits its area once its shapes are in and again when it is first drawn (late
+    // data files); afterwards only the reader moves it (gestures, its zoom buttons, a resize).
     if map.policy == FitPolicy::Embed {
         Effect::new(move |_| {
             ctx.ready.track();
-            let sel = ctx.selected();
             let _ = store.level(ctx.level()).shapes;
-            if let Some(s) = sel {
-                let _ = store.level(s.level()).shapes;
-            }
             map.fit_focus();
         });
     }

@@ -38,6 +38,21 @@ pub struct Layer {
     pub outline: String,
     /// Draw only areas within this focus (code body prefix, see [`within`]).
     pub only: Option<String>,
+    /// Fill of the surroundings when the focus is narrower than its gemeente (a wijk or buurt
+    /// embed): the rest of the gemeente is context, muted, not "no data".
+    pub context: Option<(Rgb, [u8; 4])>,
+}
+
+impl Layer {
+    /// The fill beneath the level's areas: the muted context, else "no data".
+    fn underlay(&self) -> Rgb {
+        self.context.map_or(self.no_data, |c| c.0)
+    }
+
+    /// Whether the focus is narrower than a gemeente (its other areas are drawn as context).
+    fn narrow_focus(&self) -> bool {
+        self.context.is_some() && self.only.as_ref().is_some_and(|o| o.len() > 4)
+    }
 }
 
 /// Canvas state and caches of the map.
@@ -59,6 +74,8 @@ pub struct Renderer {
     pub last_full_ms: f64,
     /// Hovered shape of the drawn level.
     pub hovered: Option<usize>,
+    /// Draw the selection with a halo (an embed's marked area must stand out).
+    pub halo: bool,
     /// Selected shape (level and index).
     pub selected: Option<(Level, usize)>,
     /// Colours of the hover/selection outlines.
@@ -279,6 +296,7 @@ impl Renderer {
             layer: None,
             last_full_ms: 0.0,
             hovered: None,
+            halo: false,
             selected: None,
             focus_colours: ("#111".into(), "#fff".into()),
             selected_path: None,
@@ -367,11 +385,30 @@ impl Renderer {
         let (gem_visible, visible) = visible(layer, bounds);
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
-        // the same path outlines them on top.
+        // the same path outlines them on top. Around a narrow focus: in the context colour,
+        // with the borders of the gemeente's other areas, so the surroundings read as a map.
         let gem_path = gemeente_path(paths, layer, gem_visible.as_deref(), km_scale);
         if let Some(p) = &gem_path {
-            ctx.set_fill_style_str(&no_data);
+            ctx.set_fill_style_str(&layer.underlay().css());
             ctx.fill_with_path_2d(p);
+        }
+        if layer.narrow_focus() {
+            let only = layer.only.as_deref().unwrap_or_default();
+            let mut around = layer.shapes.in_bounds(bounds);
+            around.retain(|&i| {
+                let code = &layer.shapes.shapes[i].code;
+                within(code, Some(&only[..4])) && !within(code, Some(only))
+            });
+            if !around.is_empty() {
+                let mut svg = String::with_capacity(around.len() * 160);
+                paths.append(&mut svg, layer.level, &layer.shapes, &around, km_scale);
+                if let Ok(p) = Path2d::new_with_path_string(&svg) {
+                    let line = layer.context.map_or(layer.border, |c| c.1);
+                    ctx.set_stroke_style_str(&css_rgba(line));
+                    ctx.set_line_width(0.8 / scale);
+                    ctx.stroke_with_path(&p);
+                }
+            }
         }
 
         crate::perf::mark("draw:underlay");
@@ -588,7 +625,8 @@ impl Renderer {
         let underlay = layer.gemeenten.is_some() && layer.level != Level::Gemeente;
         let mut lut = Vec::with_capacity(layer.shapes.len() + 2);
         lut.push([0, 0, 0, 0]);
-        lut.push([nd.0, nd.1, nd.2, 255]);
+        let u = layer.underlay();
+        lut.push([u.0, u.1, u.2, 255]);
         for i in 0..layer.shapes.len() {
             let class = layer.class_of.get(i).copied().flatten().map(usize::from);
             let class = class.filter(|&c| c < n);
@@ -716,12 +754,27 @@ impl Renderer {
                 .as_ref()
                 .filter(|(level, i, _)| (*level, *i) == sel);
             if let Some((_, _, p)) = path {
-                ctx.set_stroke_style_str(light);
-                ctx.set_line_width(5.0 / s);
-                ctx.stroke_with_path(p);
-                ctx.set_stroke_style_str(dark);
-                ctx.set_line_width(2.5 / s);
-                ctx.stroke_with_path(p);
+                if self.halo {
+                    // A soft shadow under a wide light band, then a bold outline: the marked
+                    // area of an embed reads at a glance, on any class colour.
+                    ctx.set_shadow_color("rgba(0,0,0,0.55)");
+                    ctx.set_shadow_blur(6.0 * self.dpr);
+                    ctx.set_stroke_style_str(light);
+                    ctx.set_line_width(9.0 / s);
+                    ctx.stroke_with_path(p);
+                    ctx.set_shadow_color("transparent");
+                    ctx.set_shadow_blur(0.0);
+                    ctx.set_stroke_style_str(dark);
+                    ctx.set_line_width(3.5 / s);
+                    ctx.stroke_with_path(p);
+                } else {
+                    ctx.set_stroke_style_str(light);
+                    ctx.set_line_width(5.0 / s);
+                    ctx.stroke_with_path(p);
+                    ctx.set_stroke_style_str(dark);
+                    ctx.set_line_width(2.5 / s);
+                    ctx.stroke_with_path(p);
+                }
             }
         }
     }

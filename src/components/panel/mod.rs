@@ -142,12 +142,16 @@ pub fn DetailPanel(
     });
 
     // Bring the panel into view when a new area is shown (the sidebar scrolls, not the page).
+    // Not in an embed: there it would scroll the host's article away from the map at each tap.
+    let embedded = document()
+        .document_element()
+        .is_some_and(|e| e.class_list().contains("bk-embed"));
     Effect::new(move |prev: Option<Option<AreaCode>>| {
         let now = match shown.get() {
             Shown::Area(a) => Some(a.code),
             _ => None,
         };
-        if now.is_some() && prev.as_ref() != Some(&now) {
+        if now.is_some() && prev.as_ref() != Some(&now) && !embedded {
             request_animation_frame(|| {
                 if let Some(el) = document().get_element_by_id("detail-panel") {
                     el.scroll_into_view_with_bool(true);

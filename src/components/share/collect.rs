@@ -11,6 +11,7 @@ use crate::embed::alt::{alt_text, AltInput, AltItem};
 use crate::embed::text::{map_title, source_line};
 use crate::embed::EmbedOptions;
 use crate::export::csv::{areas_csv, AreaRow, CsvMeta};
+use crate::export::geojson::areas_geojson;
 use crate::export::long_date;
 use crate::export::svg::{map_svg, path_data, SvgDoc, SvgLayer, SvgLegendItem, SvgMap, SvgName};
 use crate::lang::Lang;
@@ -77,12 +78,30 @@ fn name_untracked(store: &DataStore, code: &AreaCode) -> Option<String> {
 
 /// The CSV of `areas` (Dutch labels, see [`crate::export::csv`]).
 pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
+    let (rows, meta) = rows(store, areas);
+    let rows: Vec<AreaRow> = rows.into_iter().map(|(_, r)| r).collect();
+    areas_csv(&rows, &meta)
+}
+
+/// The GeoJSON of `areas`: the CSV's rows with their shapes (see [`crate::export::geojson`]).
+pub fn geojson(store: &DataStore, areas: &ViewAreas) -> String {
+    let (rows, meta) = rows(store, areas);
+    let features: Vec<_> = rows
+        .into_iter()
+        .map(|(i, r)| (r, areas.shapes.geometry(i)))
+        .collect();
+    areas_geojson(&features, &meta, &DataStore::projection())
+}
+
+/// The rows of `areas` (with their shape indices) and what they share, as the CSV and the
+/// GeoJSON write them: Dutch labels whatever the UI language.
+fn rows(store: &DataStore, areas: &ViewAreas) -> (Vec<(usize, AreaRow)>, CsvMeta) {
     untrack(|| {
         let level = areas.level;
         let data = store.level_untracked(level);
         let ind = areas.indicator.as_ref();
         let manifest = store.manifest.get_untracked();
-        let rows: Vec<AreaRow> = areas
+        let rows: Vec<(usize, AreaRow)> = areas
             .items
             .iter()
             .filter_map(|&i| {
@@ -109,18 +128,21 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                         _ => c.class_label(r, Lang::Nl),
                     })
                 });
-                Some(AreaRow {
-                    parent_name,
-                    gemeente_name,
-                    parent_code,
-                    code: s.code.clone(),
-                    name,
-                    level,
-                    value: c
-                        .zip(row)
-                        .and_then(|(c, r)| c.value.get(r).copied().flatten()),
-                    class,
-                })
+                Some((
+                    i,
+                    AreaRow {
+                        parent_name,
+                        gemeente_name,
+                        parent_code,
+                        code: s.code.clone(),
+                        name,
+                        level,
+                        value: c
+                            .zip(row)
+                            .and_then(|(c, r)| c.value.get(r).copied().flatten()),
+                        class,
+                    },
+                ))
             })
             .collect();
         if let Some(c) = areas
@@ -134,7 +156,7 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
                 source: c.mode.source().unwrap_or_default().to_string(),
                 year: None,
             };
-            return areas_csv(&rows, &meta);
+            return (rows, meta);
         }
         let meta = CsvMeta {
             indicator: ind.map(|i| i.label.nl.clone()).unwrap_or_default(),
@@ -142,7 +164,7 @@ pub fn csv(store: &DataStore, areas: &ViewAreas) -> String {
             source: ind.map(|i| i.source.clone()).unwrap_or_default(),
             year: ind.and_then(|i| i.at(level)).map(|l| l.year),
         };
-        areas_csv(&rows, &meta)
+        (rows, meta)
     })
 }
 

@@ -8,7 +8,7 @@ use crate::data::DataStore;
 use crate::embed::message::parse_height;
 use crate::embed::options::absolute;
 use crate::embed::snippet::{iframe_code, DEFAULT_HEIGHT};
-use crate::embed::text::map_title;
+use crate::embed::text::{area_title, map_title};
 use crate::embed::{DarkMode, EmbedOptions};
 use crate::lang::Lang;
 use buurtkaart_model::{AreaCode, Level};
@@ -220,6 +220,13 @@ fn Builder(close: Callback<()>) -> impl IntoView {
             .as_ref()
             .map(|i| o.lang.text(&i.label).to_string())
             .unwrap_or_default();
+        // A buurt embed is titled after the buurt and its gemeente, as the embed itself is.
+        if o.area.level() == Level::Buurt {
+            if let Some(buurt) = store.name(&o.area) {
+                let gemeente = store.name(&o.area.gemeente());
+                return area_title(o.lang, &label, &buurt, gemeente.as_deref(), o.year);
+            }
+        }
         let name = store.name(&o.shown_area());
         map_title(o.lang, &label, o.level, name.as_deref(), o.year)
     });

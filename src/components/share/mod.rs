@@ -1,5 +1,5 @@
 //! Share and export in the full app: the "Insluiten / Delen" button with its builder dialog, and
-//! downloads of the current map view as PNG (2×), SVG and CSV.
+//! downloads of the current map view as PNG (2×), SVG, CSV and GeoJSON.
 //!
 //! The file formats are built by the pure [`crate::export`] module; this module gathers the
 //! data ([`collect`]) and talks to the browser ([`web`]).
@@ -27,6 +27,8 @@ pub enum ExportKind {
     Svg,
     /// The data of the areas in view.
     Csv,
+    /// The areas in view with their data, as GeoJSON.
+    GeoJson,
 }
 
 impl ExportKind {
@@ -35,6 +37,7 @@ impl ExportKind {
             ExportKind::Png => "png",
             ExportKind::Svg => "svg",
             ExportKind::Csv => "csv",
+            ExportKind::GeoJson => "geojson",
         }
     }
 }
@@ -68,7 +71,8 @@ pub fn export(
         ));
     };
     let v = map.viewport();
-    let needs_view = kind != ExportKind::Csv || !whole_focus;
+    let data_only = matches!(kind, ExportKind::Csv | ExportKind::GeoJson);
+    let needs_view = !data_only || !whole_focus;
     if needs_view && v.is_none() {
         return fail(lang.pick(
             "de kaart is nog niet getekend.",
@@ -126,6 +130,13 @@ pub fn export(
             let text = collect::csv(&store, &areas);
             saved(
                 web::text_blob(&text, "text/csv;charset=utf-8")
+                    .and_then(|b| web::download(&b, &file)),
+            );
+        }
+        ExportKind::GeoJson => {
+            let text = collect::geojson(&store, &areas);
+            saved(
+                web::text_blob(&text, "application/geo+json")
                     .and_then(|b| web::download(&b, &file)),
             );
         }
@@ -200,6 +211,10 @@ pub fn ShareBar(
                 <button type="button" class="export-csv" on:click=move |_| run(ExportKind::Csv)
                     aria-label=move || lang().pick("Data (CSV) van de gebieden in beeld", "Data (CSV) of the areas in view")>
                     {move || lang().pick("Data (CSV)", "Data (CSV)")}
+                </button>
+                <button type="button" class="export-geojson" on:click=move |_| run(ExportKind::GeoJson)
+                    aria-label=move || lang().pick("Geodata (GeoJSON): de gebieden in beeld met hun cijfers, voor GIS", "Geodata (GeoJSON): the areas in view with their figures, for GIS")>
+                    {move || lang().pick("Geodata (GeoJSON)", "Geodata (GeoJSON)")}
                 </button>
             </div>
             <p class="share-status" role="status">{move || status.get()}</p>

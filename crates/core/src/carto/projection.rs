@@ -62,4 +62,17 @@ mod tests {
         assert!((d - 35.0).abs() < 1.5, "distance {d}");
         assert!(a.1 < u.1, "north is up: Amsterdam has the smaller y");
     }
+
+    #[test]
+    fn unproject_inverts_project_across_the_country() {
+        // The GeoJSON export turns the app's km back into lon/lat with 6 decimals.
+        let p = Projection::default();
+        for lon in [3.3, 4.0, 5.3, 6.5, 7.3] {
+            for lat in [50.7, 51.5, 52.2, 53.0, 53.6] {
+                let (x, y) = p.project(lon, lat);
+                let (lo, la) = p.unproject(x, y);
+                assert!((lo - lon).abs() < 1e-9 && (la - lat).abs() < 1e-9);
+            }
+        }
+    }
 }

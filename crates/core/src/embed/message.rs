@@ -9,15 +9,27 @@
 //! | `{"datawrapper-height":{"buurtkaart-GM0344":612}}` | Datawrapper's responsive-iframe snippet |
 //! | `"pymxPYMx{childId}xPYMxheightxPYMx612"` (only with `childId` in the URL) | Pym.js parents |
 //!
+//! **Sent** for the host page's own code (`embed.js` exposes them as `buurtkaart.on(…)`):
+//!
+//! | shape | when |
+//! |---|---|
+//! | `{"type":"buurtkaart:ready","id":"buurtkaart-GM0344"}` | once, when the map is first drawn |
+//! | `{"type":"buurtkaart:select","id":…,"code":"BU03440311","name":"Wilhelminapark e.o.","level":"buurt"}` | a click, tap or Enter on an area |
+//!
 //! **Accepted** from the parent window only: `{"type":"buurtkaart:theme","theme":"dark"|"light"|"auto"}`
 //! (an object or the same as a JSON string). Everything else is ignored.
 use super::options::DarkMode;
+use buurtkaart_model::Level;
 use serde_json::{json, Value};
 
 /// `type` of the height message.
 pub const HEIGHT_TYPE: &str = "buurtkaart:height";
 /// `type` of the theme message.
 pub const THEME_TYPE: &str = "buurtkaart:theme";
+/// `type` of the message sent once the map is first drawn.
+pub const READY_TYPE: &str = "buurtkaart:ready";
+/// `type` of the message sent when a reader chooses an area.
+pub const SELECT_TYPE: &str = "buurtkaart:select";
 /// Longest incoming message text looked at; anything longer is ignored unparsed.
 pub const MAX_INCOMING: usize = 1024;
 /// The largest height believed (CSS px); a larger one is a bug or an attack, not a map.
@@ -31,6 +43,30 @@ pub const MAX_HEIGHT: u32 = 20_000;
 /// ```
 pub fn height_message(id: &str, height: u32) -> Value {
     json!({ "type": HEIGHT_TYPE, "id": id, "height": height })
+}
+
+/// The embed `id` is drawn.
+///
+/// ```
+/// use buurtkaart_core::embed::message::ready_message;
+/// assert_eq!(ready_message("bk-1").to_string(), r#"{"id":"bk-1","type":"buurtkaart:ready"}"#);
+/// ```
+pub fn ready_message(id: &str) -> Value {
+    json!({ "type": READY_TYPE, "id": id })
+}
+
+/// A reader of embed `id` chose area `code` (named `name`, at `level`) by click, tap or Enter.
+///
+/// ```
+/// use buurtkaart_core::embed::message::select_message;
+/// use buurtkaart_model::Level;
+/// let m = select_message("bk-1", "BU03440311", "Wilhelminapark e.o.", Level::Buurt);
+/// assert_eq!(m["type"], "buurtkaart:select");
+/// assert_eq!((m["code"].as_str(), m["name"].as_str(), m["level"].as_str()),
+///            (Some("BU03440311"), Some("Wilhelminapark e.o."), Some("buurt")));
+/// ```
+pub fn select_message(id: &str, code: &str, name: &str, level: Level) -> Value {
+    json!({ "type": SELECT_TYPE, "id": id, "code": code, "name": name, "level": level.id() })
 }
 
 /// The same height in Datawrapper's shape (`{"datawrapper-height": {id: h}}`).

@@ -32,6 +32,34 @@ pub fn map_title(
     t
 }
 
+/// "Leefbaarheid (klasse) in Aalsmeerwegbuurt-Oost, Amsterdam (2024)": the title of the embed
+/// of one area (a buurt embed), which names it and its gemeente rather than the level drawn.
+///
+/// ```
+/// use buurtkaart_core::embed::text::area_title;
+/// use buurtkaart_core::lang::Lang;
+/// assert_eq!(area_title(Lang::Nl, "Leefbaarheid (klasse)", "Aalsmeerwegbuurt-Oost", Some("Amsterdam"), Some(2024)),
+///     "Leefbaarheid (klasse) in Aalsmeerwegbuurt-Oost, Amsterdam (2024)");
+/// assert_eq!(area_title(Lang::En, "Property value", "Lombok-Oost", None, None), "Property value in Lombok-Oost");
+/// ```
+pub fn area_title(
+    lang: Lang,
+    indicator: &str,
+    area: &str,
+    gemeente: Option<&str>,
+    year: Option<u16>,
+) -> String {
+    let mut t = format!("{indicator} {} {area}", lang.pick("in", "in"));
+    // A buurt called after its gemeente ("Centrum" of a gemeente "Centrum") is named once.
+    if let Some(g) = gemeente.filter(|g| *g != area) {
+        t.push_str(&format!(", {g}"));
+    }
+    if let Some(y) = year {
+        t.push_str(&format!(" ({y})"));
+    }
+    t
+}
+
 /// How CBS asks maps drawn on its Wijk- en Buurtkaart boundaries to credit them.
 pub const BOUNDARIES_CREDIT: &str = "Kadaster / Centraal Bureau voor de Statistiek, 2024";
 

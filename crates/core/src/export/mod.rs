@@ -1,8 +1,9 @@
-//! Exports of a map view, the pure parts: CSV ("download de data"), a print-ready SVG (also the
+//! Exports of a map view, the pure parts: CSV ("download de data"), GeoJSON ("Geodata"), a print-ready SVG (also the
 //! source of the PNG), escaping, file names and the date line. No leptos, no web-sys.
 
 pub mod csv;
 pub mod escape;
+pub mod geojson;
 pub mod svg;
 
 use crate::lang::Lang;

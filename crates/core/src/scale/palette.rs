@@ -126,6 +126,16 @@ pub fn no_data(dark: bool) -> Rgb {
     }
 }
 
+/// The surroundings of a wijk or buurt embed (the rest of its gemeente): a muted fill, apart
+/// from the map's background and from "no data", and the lines between its areas (RGBA).
+pub fn context(dark: bool) -> (Rgb, [u8; 4]) {
+    if dark {
+        (Rgb(0x2c, 0x30, 0x36), [255, 255, 255, 34])
+    } else {
+        (Rgb(0xef, 0xed, 0xe8), [0, 0, 0, 34])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
