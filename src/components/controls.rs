@@ -161,6 +161,7 @@ pub fn NamesToggle() -> impl IntoView {
                     let on = event_target_checked(&ev);
                     update(&|v: &mut ViewState| v.hide_names = !on);
                 } />
+            <span class="check-box" aria-hidden="true"></span>
             <span>{move || ctx.lang().pick("Plaatsnamen op de kaart", "Place names on the map")}</span>
         </label>
     }
