@@ -353,7 +353,9 @@ mod tests {
         let h = WijkHistory {
             release: String::new(),
             years: vec![2012, 2022],
-            national_lbm: vec![None, None],
+            reference_lbm: vec![None, None],
+            national_mean: vec![None, None],
+            national_count: vec![0, 0],
             wijken: vec![
                 series("WK000101", vec![Some(4.2), Some(4.05)]),
                 series("WK000102", vec![None, Some(4.0)]),

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the data format described by this crate.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// `manifest.json`: the table of contents of the app's data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
