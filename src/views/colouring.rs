@@ -299,7 +299,7 @@ impl Colouring {
     /// What the value in [`Colouring::value_text`] is, for headings.
     pub fn value_heading(&self, lang: Lang) -> String {
         match self.mode {
-            ViewMode::Change { from, to } => match lang {
+            ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => match lang {
                 Lang::Nl => format!("Verandering leefbaarheid {from}–{to}"),
                 Lang::En => format!("Change in liveability {from}–{to}"),
             },

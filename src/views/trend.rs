@@ -108,6 +108,8 @@ pub struct TrendLine {
     pub kind: LineKind,
     /// Its name.
     pub label: String,
+    /// A short name, for table headers.
+    pub short: String,
     /// The mean score per year (aligned with the history's years); `None`: no wijk that year.
     pub values: Vec<Option<f64>>,
     /// How many wijken each mean is over.
@@ -172,6 +174,26 @@ pub fn mean_per_year(history: &WijkHistory, rows: &[usize]) -> (Vec<Option<f64>>
             ((n > 0).then(|| vals.iter().sum::<f64>() / n as f64), n)
         })
         .unzip()
+}
+
+fn group_shorts(grouping: Grouping, lang: Lang) -> [&'static str; 3] {
+    match grouping {
+        Grouping::Class2012 => [
+            lang.pick("zwak 2012", "weak 2012"),
+            lang.pick("midden 2012", "middle 2012"),
+            lang.pick("sterk 2012", "strong 2012"),
+        ],
+        Grouping::Tenure => [
+            lang.pick("weinig koop", "few owned"),
+            lang.pick("midden koop", "middle owned"),
+            lang.pick("veel koop", "many owned"),
+        ],
+        Grouping::Urbanity => [
+            lang.pick("stedelijk", "urban"),
+            lang.pick("matig", "moderate"),
+            lang.pick("weinig/niet", "hardly/not"),
+        ],
+    }
 }
 
 fn group_labels(grouping: Grouping, cuts: Option<[f64; 2]>, lang: Lang) -> [String; 3] {
@@ -316,11 +338,12 @@ pub fn trend(
             None => ungrouped += 1,
         }
     }
-    let line = |kind: LineKind, label: String, rows: &[usize]| {
+    let line = |kind: LineKind, label: String, short: String, rows: &[usize]| {
         let (values, counts) = mean_per_year(history, rows);
         TrendLine {
             kind,
             label,
+            short,
             values,
             counts,
             members: rows
@@ -333,10 +356,11 @@ pub fn trend(
         kind: LineKind::National,
         label: lang
             .pick(
-                "landelijk gemiddelde (alle wijken)",
-                "national mean (all districts)",
+                "landelijk gemiddelde van alle wijken",
+                "national mean of all districts",
             )
             .into(),
+        short: lang.pick("Nederland", "Netherlands").into(),
         values: history.national_mean.clone(),
         counts: history.national_count.clone(),
         members: Vec::new(),
@@ -347,14 +371,16 @@ pub fn trend(
             Lang::Nl => format!("alle wijken van {name}"),
             Lang::En => format!("all districts of {name}"),
         };
-        lines.push(line(LineKind::Gemeente, label, &local));
+        lines.push(line(LineKind::Gemeente, label, name.to_string(), &local));
     }
     let labels = group_labels(grouping, cuts, lang);
+    let shorts = group_shorts(grouping, lang);
     for (i, (rows, label)) in groups.iter().zip(labels).enumerate() {
-        lines.push(line(LineKind::Group(i), label, rows));
+        lines.push(line(LineKind::Group(i), label, shorts[i].into(), rows));
     }
     if let Some(r) = wijk.and_then(|c| history.wijken.iter().position(|w| w.code == c)) {
-        lines.push(line(LineKind::Wijk, history.wijken[r].code.clone(), &[r]));
+        let code = history.wijken[r].code.clone();
+        lines.push(line(LineKind::Wijk, code.clone(), code, &[r]));
     }
     Trend {
         years: history.years.clone(),
@@ -543,17 +569,17 @@ pub fn sentence(line: &TrendLine, years: &[u16], lang: Lang) -> String {
     } else {
         let (a, b) = (count_at(p.first.0), count_at(p.last.0));
         match lang {
-            Lang::Nl if a == b => format!(" ({} wijken)", n(a)),
-            Lang::En if a == b => format!(" ({} districts)", n(a)),
+            Lang::Nl if a == b => format!(", {} wijken", n(a)),
+            Lang::En if a == b => format!(", {} districts", n(a)),
             Lang::Nl => format!(
-                " ({} wijken in {}, {} in {})",
+                ", {} wijken in {} en {} in {}",
                 n(a),
                 p.first.0,
                 n(b),
                 p.last.0
             ),
             Lang::En => format!(
-                " ({} districts in {}, {} in {})",
+                ", {} districts in {} and {} in {}",
                 n(a),
                 p.first.0,
                 n(b),
@@ -563,36 +589,23 @@ pub fn sentence(line: &TrendLine, years: &[u16], lang: Lang) -> String {
     };
     let s = |v: f64| format::signed(v, 3, lang);
     let score = |v: f64| format::number(v, 3, lang);
-    match lang {
-        Lang::Nl => format!(
-            "{}{wijken}: {} → {} → {}, {}–{} {} en {}–{} {}; {}.",
-            capital(&line.label),
-            score(p.first.1),
-            score(p.pivot.1),
-            score(p.last.1),
-            p.first.0,
-            p.pivot.0,
-            s(p.before()),
-            p.pivot.0,
-            p.last.0,
-            s(p.after()),
-            course_words(p.course, lang),
-        ),
-        Lang::En => format!(
-            "{}{wijken}: {} → {} → {}, {}–{} {} and {}–{} {}; {}.",
-            capital(&line.label),
-            score(p.first.1),
-            score(p.pivot.1),
-            score(p.last.1),
-            p.first.0,
-            p.pivot.0,
-            s(p.before()),
-            p.pivot.0,
-            p.last.0,
-            s(p.after()),
-            course_words(p.course, lang),
-        ),
-    }
+    // "Zwak in 2012 (score ≤ 3,950), 10 wijken — 2002–2012: +0,020 (4,000 → 4,020);
+    // 2012–2022: +0,040 (4,020 → 4,060); de stijging ging na 2012 door, zelfs sneller."
+    format!(
+        "{}{wijken} — {}–{}: {} ({} → {}); {}–{}: {} ({} → {}); {}.",
+        capital(&line.label),
+        p.first.0,
+        p.pivot.0,
+        s(p.before()),
+        score(p.first.1),
+        score(p.pivot.1),
+        p.pivot.0,
+        p.last.0,
+        s(p.after()),
+        score(p.pivot.1),
+        score(p.last.1),
+        course_words(p.course, lang),
+    )
 }
 
 fn capital(s: &str) -> String {
@@ -834,6 +847,7 @@ mod tests {
         TrendLine {
             kind: LineKind::Group(0),
             label: "zwak".into(),
+            short: "zwak".into(),
             counts: values
                 .iter()
                 .map(|v| usize::from(v.is_some()) * 10)
@@ -868,7 +882,7 @@ mod tests {
         let l = line(vec![Some(4.0), Some(4.02), Some(4.06)]);
         assert_eq!(
             sentence(&l, &YEARS, Lang::Nl),
-            "Zwak (10 wijken): 4,000 → 4,020 → 4,060, 2002–2012 +0,020 en 2012–2022 +0,040; de stijging ging na 2012 door, zelfs sneller."
+            "Zwak, 10 wijken — 2002–2012: +0,020 (4,000 → 4,020); 2012–2022: +0,040 (4,020 → 4,060); de stijging ging na 2012 door, zelfs sneller."
         );
         let l = line(vec![Some(4.0), Some(4.04), Some(4.06)]);
         assert!(sentence(&l, &YEARS, Lang::En)
@@ -877,7 +891,7 @@ mod tests {
         assert!(sentence(&l, &YEARS, Lang::Nl).ends_with("de stijging stokte na 2012."));
         let l = line(vec![Some(4.0), Some(4.04), Some(3.99)]);
         let s = sentence(&l, &YEARS, Lang::Nl);
-        assert!(s.contains("2012–2022 −0,050"), "{s}");
+        assert!(s.contains("2012–2022: −0,050"), "{s}");
         assert!(s.ends_with("keerde de stijging om in een daling."), "{s}");
         let l = line(vec![Some(4.0), Some(4.02), Some(4.04)]);
         assert!(sentence(&l, &YEARS, Lang::En).ends_with("at about the same pace."));
@@ -902,8 +916,8 @@ mod tests {
         let mut l = line(vec![None, Some(4.0), Some(4.03), Some(4.0)]);
         l.counts = vec![0, 3, 3, 4];
         let s = sentence(&l, &years, Lang::Nl);
-        assert!(s.contains("(3 wijken in 2008, 4 in 2022)"), "{s}");
-        assert!(s.contains("2008–2012 +0,030"), "{s}");
+        assert!(s.contains(", 3 wijken in 2008 en 4 in 2022 — "), "{s}");
+        assert!(s.contains("2008–2012: +0,030"), "{s}");
         // Per-year rates: 4 years before, 10 after.
         let p = periods(&years, &l.values).unwrap();
         assert_eq!(p.first.0, 2008);

@@ -7,6 +7,7 @@ mod picker;
 mod relative_panel;
 mod scatter;
 mod tenure_panel;
+mod trend_panel;
 
 pub use legend::ViewLegend;
 pub use picker::ViewPicker;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 use relative_panel::RelativePanel;
 use std::sync::Arc;
 use tenure_panel::TenurePanel;
+use trend_panel::TrendPanel;
 
 /// The indicator the relative view ranks by: the chosen one at buurt level, the LBM deviation
 /// instead of the LBM class (ranks need a continuous value).
@@ -58,6 +60,16 @@ pub fn track_colouring(ctx: MapContext, store: DataStore) {
                     Some(Colouring::change(&index, &history, from, to, palette, lang))
                 })()
             }
+            ViewMode::Trend { from, to, .. } => {
+                store.ensure_history();
+                store.ensure_index(Level::Wijk);
+                (|| {
+                    let index = store.level(Level::Wijk).index?;
+                    let history = store.history()?;
+                    let change = Colouring::change(&index, &history, from, to, palette, lang);
+                    Some(Colouring { mode, ..change })
+                })()
+            }
             ViewMode::Tenure => {
                 store.ensure_index(Level::Buurt);
                 store.ensure_table(Level::Buurt, "lbm");
@@ -92,10 +104,16 @@ pub fn track_colouring(ctx: MapContext, store: DataStore) {
 #[component]
 pub fn ViewPanel() -> impl IntoView {
     let ctx = expect_context::<MapContext>();
-    move || match ctx.mode() {
-        ViewMode::Standard => ().into_any(),
-        ViewMode::Change { .. } => view! { <ChangePanel /> }.into_any(),
-        ViewMode::Tenure => view! { <TenurePanel /> }.into_any(),
-        ViewMode::Relative => view! { <RelativePanel /> }.into_any(),
+    // Only a change of view remounts the panel: a new year or group keeps its gemeente filter.
+    let kind = Memo::new(move |_| std::mem::discriminant(&ctx.mode()));
+    move || {
+        kind.track();
+        match ctx.view.with_untracked(|v| v.mode) {
+            ViewMode::Standard => ().into_any(),
+            ViewMode::Change { .. } => view! { <ChangePanel /> }.into_any(),
+            ViewMode::Tenure => view! { <TenurePanel /> }.into_any(),
+            ViewMode::Relative => view! { <RelativePanel /> }.into_any(),
+            ViewMode::Trend { .. } => view! { <TrendPanel /> }.into_any(),
+        }
     }
 }
