@@ -78,7 +78,8 @@ fn table(t: &Trend, lang: Lang) -> impl IntoView {
         <p class="trend-table-caption" id="trend-table-caption">{lang.pick(
             "Gemiddelde Leefbaarometerscore per jaar (ongewogen), met het aantal wijken (n)",
             "Mean Leefbaarometer score per year (unweighted), with the number of districts (n)")}</p>
-        <div class="table-scroll">
+        // Wider than a phone: the scrolling box takes focus, so keys can scroll it.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-table-caption">
             <table class="trend-table" aria-labelledby="trend-table-caption">
                 <thead><tr><th scope="col">{lang.pick("Jaar", "Year")}</th>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
@@ -239,7 +240,7 @@ pub fn TrendPanel() -> impl IntoView {
                 decimals=4 unit=lang.pick("gemiddelde score", "mean score").to_string() summary=summary
                 table_caption=caption lang=lang class="trend-chart" />
             <h3>{lang.pick("Wat de cijfers zeggen", "What the figures say")}</h3>
-            <ul class="trend-sentences" role="status">
+            <ul class="trend-sentences">
                 {sentences.into_iter().zip(&t.lines).map(|(s, l)| view! { <li data-line=line_id(l.kind)>{s}</li> }).collect_view()}
             </ul>
             <div class="view-caveat trend-caveats">
