@@ -33,7 +33,8 @@ pub fn drawable_level(store: &DataStore, manifest: &Manifest, level: Level) -> L
     }
 }
 
-fn column(store: &DataStore, level: Level, group: &str, id: &str) -> Option<Vec<Option<f64>>> {
+/// The decoded column `id` of the loaded table `group` of `level` (tracked).
+pub fn column(store: &DataStore, level: Level, group: &str, id: &str) -> Option<Vec<Option<f64>>> {
     let data = store.level(level);
     Some(data.tables.get(group)?.columns.get(id)?.decode())
 }
@@ -55,6 +56,13 @@ pub fn colouring(view: &ViewState, level: Level, store: &DataStore) -> Option<Ar
             let index = store.level(Level::Wijk).index?;
             let history = store.history()?;
             Some(Colouring::change(&index, &history, from, to, palette, lang))
+        })(),
+        // The trend view's map: the change over its chosen period.
+        ViewMode::Trend { from, to, .. } => (|| {
+            let index = store.level(Level::Wijk).index?;
+            let history = store.history()?;
+            let change = Colouring::change(&index, &history, from, to, palette, lang);
+            Some(Colouring { mode, ..change })
         })(),
         ViewMode::Tenure => (|| {
             let lbm = column(store, Level::Buurt, "lbm", "lbm_afw")?;

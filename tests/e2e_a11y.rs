@@ -1,6 +1,6 @@
 //! Issue 8 in a real headless Chromium: axe-core finds no serious or critical violation on the
 //! main screens (map, buurt panel, search open, embed, table view, share dialog, English, dark,
-//! phone, the three views of issue 10); the table of areas is sortable and selects on the map; the whole map works from the
+//! phone, the three views of issue 10, the trend view of issue 18); the table of areas is sortable and selects on the map; the whole map works from the
 //! keyboard. The journeys (keys only, touch only), reduced motion, colour vision and contrast
 //! live in `a11y/`.
 
@@ -62,6 +62,11 @@ async fn axe_on_every_main_screen() {
     ready(&b, "/?weergave=relatief&lang=en").await;
     b.wait_for(".view-panel").await;
     counts.push(("relative view", check(&b, "relative view").await));
+    // The trend view of issue 18, in English, with a wijk's own line and the table.
+    ready(&b, "/wijk/WK034401?weergave=trend&lang=en").await;
+    b.wait_for(".trend-table td[data-line='wijk']").await;
+    counts.push(("trend view", check(&b, "trend view").await));
+    b.screenshot("trend-desktop-en").await;
     b.close().await;
 
     let dark = Browser::start_with(BrowserOptions {

@@ -43,7 +43,7 @@ pub fn load_view(ctx: MapContext, store: DataStore) {
                     }
                 }
             }
-            ViewMode::Change { .. } => {
+            ViewMode::Change { .. } | ViewMode::Trend { .. } => {
                 store.ensure_history();
                 store.ensure_index(Level::Wijk);
             }

@@ -89,8 +89,8 @@ pub fn AboutPage() -> impl IntoView {
             <article class="about" lang=lang.code()>
                 <h1>{t("Over Buurtkaart", "About Buurtkaart")}</h1>
                 <p>{t(
-                    "Buurtkaart laat zien hoe het met de leefbaarheid gaat in elke buurt, wijk en gemeente van Nederland. De leefbaarheid in buurten met veel corporatiewoningen en kwetsbare groepen staat onder druk; na jaren van verbetering stokte de landelijke trend rond 2012. Deze kaart maakt zichtbaar waar dat gebeurt, voor bewoners, gemeenten, corporaties, sociaal werkers en journalisten.",
-                    "Buurtkaart shows how liveability is doing in every neighbourhood, district and municipality of the Netherlands. Liveability in neighbourhoods with much social housing and many vulnerable people is under pressure; after years of improvement the national trend stalled around 2012. This map shows where that happens, for residents, municipalities, housing associations, social workers and journalists.")}</p>
+                    "Buurtkaart laat zien hoe het met de leefbaarheid gaat in elke buurt, wijk en gemeente van Nederland. De leefbaarheid in buurten met veel corporatiewoningen en kwetsbare groepen staat onder druk, en na 2012 zou de stijgende lijn zijn gestokt. De weergave Trend laat met de cijfers zelf zien of en waar dat zo is. Deze kaart maakt zichtbaar waar de leefbaarheid achterblijft, voor bewoners, gemeenten, corporaties, sociaal werkers en journalisten.",
+                    "Buurtkaart shows how liveability is doing in every neighbourhood, district and municipality of the Netherlands. Liveability in neighbourhoods with much social housing and many vulnerable people is under pressure, and after 2012 the rising line is said to have stalled. The trend view shows from the figures themselves whether and where that is so. This map shows where liveability lags behind, for residents, municipalities, housing associations, social workers and journalists.")}</p>
 
                 <h2>{t("Wat de kaart toont", "What the map shows")}</h2>
                 <p>{t(
@@ -115,6 +115,9 @@ pub fn AboutPage() -> impl IntoView {
                     <li>{t(
                         "Buurt- en gemeentecijfers komen uit de meting 2024, wijkcijfers uit de meting 2022 (op de wijkindeling van 2022). Vergelijk een wijk daarom niet één op één met een buurt of gemeente.",
                         "Neighbourhood and municipality figures come from the 2024 measurement, district figures from the 2022 measurement (on the 2022 district division). So do not compare a district one to one with a neighbourhood or municipality.")}</li>
+                    <li>{t(
+                        "De afwijkingen van de historie 2002–2022 (meting 2022) zijn gemeten vanaf een vaste referentiescore (lbm − afw), die in elk jaar dezelfde is; het is dus geen gemiddelde van dat jaar en laat geen ontwikkeling zien. Waar we een landelijk gemiddelde per jaar tonen (de historie van een wijk, de weergave Trend), is dat het echte ongewogen gemiddelde van alle wijken met een score in dat jaar, ook de wijken die niet aan een wijk van 2024 gekoppeld zijn, met hun aantal. Alle jaren zijn berekend op de wijkindeling van 2022.",
+                        "The deviations of the 2002–2022 history (2022 measurement) are measured from a fixed reference score (lbm − afw), the same in every year; it is not a mean of that year and shows no development. Where we show a national mean per year (a district's history, the trend view), it is the real unweighted mean of all districts with a score that year, including districts not attached to a 2024 district, with their count. All years are computed on the 2022 district division.")}</li>
                     <li>{t(
                         "Wijkcodes worden soms hergebruikt voor een ander gebied. Waar de naam in 2022 en 2024 niet overeenkomt, tonen we geen historie.",
                         "District codes are sometimes reused for another area. Where the name differs between 2022 and 2024, we show no history.")}</li>

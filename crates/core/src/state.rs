@@ -240,7 +240,7 @@ impl ViewState {
                     }
                     _ => false,
                 },
-                "weergave" | "van" | "tot" => mode.take(key, value).unwrap_or(true),
+                "weergave" | "van" | "tot" | "groep" => mode.take(key, value).unwrap_or(true),
                 // Keys of other features are left to them.
                 _ => true,
             };
@@ -356,6 +356,9 @@ mod tests {
             "/wijk/WK036300?weergave=verandering&van=2002&tot=2014",
             "/buurt/BU0363AF08?weergave=huur",
             "/?indicator=woz&weergave=relatief",
+            "/?weergave=trend",
+            "/wijk/WK034401?weergave=trend&van=2002&tot=2012&groep=koop",
+            "/?weergave=trend&groep=stedelijk",
         ];
         for url in cases {
             let (path, query) = url.split_once('?').unwrap_or((url, ""));

@@ -10,8 +10,17 @@ pub struct WijkHistory {
     pub release: String,
     /// Years of the series, ascending (2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022).
     pub years: Vec<u16>,
-    /// National mean absolute score per year (aligned with `years`).
-    pub national_lbm: Vec<Option<f64>>,
+    /// The fixed reference score the deviations are measured from: `lbm − afw`, the median over
+    /// the rows of each year (aligned with `years`). In release 2022 it is 4,1023 in *every*
+    /// year, so it is not a mean and shows no trend; use [`WijkHistory::national_mean`] for that.
+    pub reference_lbm: Vec<Option<f64>>,
+    /// The real national mean of the absolute score per year (aligned with `years`): the
+    /// unweighted mean of `lbm` over every wijk with a score that year in the history file,
+    /// including the wijken that are not attached to a 2024 wijk (see `excluded`). Rounded to
+    /// 6 decimals; `None` for a year without rows.
+    pub national_mean: Vec<Option<f64>>,
+    /// How many wijken each [`WijkHistory::national_mean`] is over (aligned with `years`).
+    pub national_count: Vec<usize>,
     /// One series per attached wijk.
     pub wijken: Vec<WijkSeries>,
     /// Wijken of the history file not attached, and why.

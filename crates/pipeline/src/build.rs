@@ -168,7 +168,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
     }
 
     progress.start("manifest", 0);
-    let history_national = joined.history.national_lbm.last().copied().flatten();
+    let history_national = joined.history.national_mean.last().copied().flatten();
     let indicators = indicators(&joined, history_national);
     let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for (_, s) in &shapes {

@@ -109,8 +109,8 @@ pub fn national(
         ),
         RefRule::HistoryNational => (
             history_national,
-            "landelijk gemiddelde van de meting (lbm − afw)",
-            "national mean of the measurement (lbm − afw)",
+            "landelijk gemiddelde: ongewogen gemiddelde van alle wijken met een score in het laatste jaar van de meting (ook wijken die niet aan een wijk van 2024 gekoppeld zijn)",
+            "national mean: unweighted mean of all districts with a score in the measurement's last year (also districts not attached to a 2024 district)",
         ),
         RefRule::Sum => (
             Some(vals.iter().flatten().sum()),

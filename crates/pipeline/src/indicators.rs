@@ -31,7 +31,8 @@ pub enum RefRule {
     None,
     /// Zero by definition (Leefbaarometer deviations).
     Zero,
-    /// The national mean absolute Leefbaarometer score of the history's last year.
+    /// The real national mean absolute Leefbaarometer score of the history's last year (all
+    /// wijken of the history file with a score that year), not the fixed reference `lbm − afw`.
     HistoryNational,
     /// Sum over gemeenten.
     Sum,

@@ -335,6 +335,21 @@ fn put_lbm(data: &mut LevelData, row: usize, s: &LbmScores, year: u16) {
     }
 }
 
+/// The unweighted mean `lbm` per year over *every* row of the history file (also wijken that
+/// are not attached to a 2024 wijk), rounded to 6 decimals, and how many rows each is over.
+pub fn national_means(rows: &[HistoryRow], years: &[u16]) -> (Vec<Option<f64>>, Vec<usize>) {
+    years
+        .iter()
+        .map(|y| {
+            let (sum, n) = rows
+                .iter()
+                .filter(|r| r.year == *y)
+                .fold((0.0, 0usize), |(s, n), r| (s + r.lbm, n + 1));
+            ((n > 0).then(|| round(sum / n as f64, 6)), n)
+        })
+        .unzip()
+}
+
 fn attach_history(
     rows: &[HistoryRow],
     wijk: &mut LevelData,
@@ -347,7 +362,9 @@ fn attach_history(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let national_lbm: Vec<Option<f64>> = years
+    // The reference the deviations are measured from (`lbm − afw`): fixed per release, not a
+    // mean of the year.
+    let reference_lbm: Vec<Option<f64>> = years
         .iter()
         .map(|y| {
             let mut v: Vec<f64> = rows
@@ -358,6 +375,7 @@ fn attach_history(
             median(&mut v).map(|m| round(m, 4))
         })
         .collect();
+    let (national_mean, national_count) = national_means(rows, &years);
     let mut by_code: BTreeMap<&str, Vec<&HistoryRow>> = BTreeMap::new();
     for r in rows {
         by_code.entry(&r.code).or_default().push(r);
@@ -433,6 +451,18 @@ fn attach_history(
         cbs_wijken,
         100.0 * series.len() as f64 / cbs_wijken.max(1) as f64,
     ));
+    report.line(format!(
+        "wijk history national mean (all rows of the file, attached or not): {}",
+        years
+            .iter()
+            .zip(national_mean.iter().zip(&national_count))
+            .map(|(y, (m, n))| match m {
+                Some(m) => format!("{y} {m:.4} ({n})"),
+                None => format!("{y} none"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     report.unjoined(
         "history codes with a different 2024 name",
         excluded
@@ -451,7 +481,9 @@ fn attach_history(
     WijkHistory {
         release: "Leefbaarometer 3.0, meting 2022".into(),
         years,
-        national_lbm,
+        reference_lbm,
+        national_mean,
+        national_count,
         wijken: series,
         excluded,
     }

@@ -91,8 +91,10 @@ fn wijk_scores_come_from_the_history_only_where_code_and_name_agree() {
             ("WK990300", "code_not_in_2024")
         ]
     );
-    // National mean per year = median of lbm − afw.
-    assert_eq!(h.national_lbm[2], Some(4.1));
+    // The reference is the median of lbm − afw per year (in the real file 4,1023 every year).
+    assert_eq!(h.reference_lbm, vec![Some(4.08), Some(4.09), Some(4.1)]);
+    assert_eq!(h.national_mean.len(), h.years.len());
+    assert_eq!(h.national_count.len(), h.years.len());
     let lbm = ValueTable::from_json("wijk.lbm.json", &text(&b, "wijk.lbm.json")).unwrap();
     assert_eq!(lbm.get("lbm_score", 0), Some(4.25));
     assert_eq!(lbm.get("lbm_afw", 0), Some(0.15));
@@ -105,6 +107,52 @@ fn wijk_scores_come_from_the_history_only_where_code_and_name_agree() {
         !lbm.columns.contains_key("lbm_klasse"),
         "no wijk class from buurt classes"
     );
+}
+
+#[test]
+fn the_yearly_national_mean_is_the_mean_of_every_row_of_the_history_file() {
+    let b = good();
+    let h: WijkHistory = serde_json::from_str(&text(&b, "wijk.history.json")).unwrap();
+    // Computed here from the fixture CSV itself, not copied: every row of a year counts, also
+    // WK990101 (name differs) and WK990300 (not in 2024), which have no series.
+    let csv = std::fs::read_to_string(fixture(
+        "good/ssp-leefbaarometer-wijken/Leefbaarometer-scores wijken 2002-2022.csv",
+    ))
+    .unwrap();
+    let mut by_year: std::collections::BTreeMap<u16, Vec<f64>> = Default::default();
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        by_year
+            .entry(f[2].parse().unwrap())
+            .or_default()
+            .push(f[3].parse().unwrap());
+    }
+    assert_eq!(h.years, by_year.keys().copied().collect::<Vec<_>>());
+    for (i, (year, vals)) in by_year.iter().enumerate() {
+        let mean = vals.iter().sum::<f64>() / vals.len() as f64;
+        let got = h.national_mean[i].unwrap();
+        assert!((got - mean).abs() < 1e-6, "{year}: {got} vs {mean}");
+        assert_eq!(h.national_count[i], vals.len(), "{year}");
+    }
+    // 2022: 4.25, 4.0 and 3.9 → 4.05 over 3 wijken; the attached wijk alone would give 4.25,
+    // and the reference 4.1.
+    assert_eq!(h.national_mean[2], Some(4.05));
+    assert_eq!(h.national_count, vec![2, 2, 3]);
+    assert!(b
+        .summary
+        .join
+        .lines
+        .iter()
+        .any(|l| l.contains("2022 4.0500 (3)")));
+    // The manifest's reference for the absolute score is that real mean of the last year.
+    let m: Manifest = serde_json::from_str(&text(&b, "manifest.json")).unwrap();
+    let score = m.indicators.iter().find(|i| i.id == "lbm_score").unwrap();
+    let r = score.national.as_ref().unwrap();
+    assert_eq!(r.value, 4.05);
+    assert!(r
+        .method
+        .nl
+        .starts_with("landelijk gemiddelde: ongewogen gemiddelde van alle wijken"));
 }
 
 #[test]

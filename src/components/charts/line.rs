@@ -14,6 +14,19 @@ pub enum SeriesStyle {
     Main,
     /// A comparison (gemeente, all wijken): dashed, no points.
     Context,
+    /// One of several compared lines (the trend view's groups): colour `n` (0–3), with points.
+    Group(u8),
+}
+
+impl SeriesStyle {
+    /// The CSS classes of the line and its legend key, after `line`/`key`.
+    fn class(self) -> String {
+        match self {
+            SeriesStyle::Main => "main".into(),
+            SeriesStyle::Context => "context".into(),
+            SeriesStyle::Group(n) => format!("group g{n}"),
+        }
+    }
 }
 
 /// One line: a value per year of the chart (aligned with its `years`), `None` where missing.
@@ -116,18 +129,18 @@ pub fn LineChart(
             let pts: Vec<(f64, Option<f64>)> =
                 yrs.iter().copied().zip(s.values.iter().copied()).collect();
             let d = line_path(&pts, &x, &y);
-            let main = s.style == SeriesStyle::Main;
-            let dots = if main {
+            let dotted = s.style != SeriesStyle::Context;
+            let dots = if dotted {
                 pts.iter()
                     .filter_map(|&(px, py)| py.map(|v| (px, v)))
-                    .map(|(px, v)| view! { <circle class="dot" cx=n(x.map(px)) cy=n(y.map(v)) r="2.6"></circle> })
+                    .map(|(px, v)| view! { <circle class=format!("dot {}", s.style.class()) cx=n(x.map(px)) cy=n(y.map(v)) r="2.6"></circle> })
                     .collect_view()
                     .into_any()
             } else {
                 ().into_any()
             };
             view! {
-                <path class=if main { "line main" } else { "line context" } d=d fill="none"></path>
+                <path class=format!("line {}", s.style.class()) d=d fill="none"></path>
                 {dots}
             }
         })
@@ -135,11 +148,7 @@ pub fn LineChart(
     let legend = series
         .iter()
         .map(|s| {
-            let cls = if s.style == SeriesStyle::Main {
-                "key main"
-            } else {
-                "key context"
-            };
+            let cls = format!("key {}", s.style.class());
             view! { <li><span class=cls aria-hidden="true"></span>{s.label.clone()}</li> }
         })
         .collect_view();

@@ -1,8 +1,8 @@
-//! The Leefbaarometer history of a wijk, 2002–2022, with the mean of all wijken as context and
-//! 2012 marked; the dimensions 2014–2022 as a table; or why there is no history.
+//! The Leefbaarometer history of a wijk, 2002–2022, with the national mean per year (all wijken
+//! of the history file) as context and 2012 marked; the dimensions 2014–2022 as a table; or why there is no history.
 use super::area::Area;
 use super::dimensions::DIMENSIONS;
-use super::stats::{history_mean, history_of, HistoryOf};
+use super::stats::{history_of, HistoryOf};
 use super::words::change_phrase;
 use crate::components::charts::{LineChart, LineSeries, SeriesStyle};
 use crate::context::MapContext;
@@ -12,7 +12,8 @@ use crate::lang::Lang;
 use buurtkaart_model::{WijkHistory, WijkSeries};
 use leptos::prelude::*;
 
-/// The year the national improvement stalled, marked on the chart.
+/// The year after which, by the claim this app tests, the national improvement stalled; marked
+/// on the chart (the data decides whether it did: see the trend view).
 pub const STALL_YEAR: u16 = 2012;
 
 fn first_last(years: &[u16], values: &[Option<f64>]) -> Option<((u16, f64), (u16, f64))> {
@@ -42,7 +43,7 @@ fn series_view(
     s: &WijkSeries,
     lang: Lang,
 ) -> AnyView {
-    let context = history_mean(h);
+    let context = h.national_mean.clone();
     let series = vec![
         LineSeries {
             label: area.name.clone(),
@@ -52,8 +53,8 @@ fn series_view(
         LineSeries {
             label: lang
                 .pick(
-                    "gemiddelde van alle wijken (ongewogen)",
-                    "mean of all districts (unweighted)",
+                    "landelijk gemiddelde (alle wijken, ongewogen)",
+                    "national mean (all districts, unweighted)",
                 )
                 .to_string(),
             values: context.clone(),
@@ -63,17 +64,23 @@ fn series_view(
     let own = first_last(&h.years, &s.lbm).map(|(a, b)| change_phrase(a, b, 2, lang));
     let nat = first_last(&h.years, &context).map(|(a, b)| change_phrase(a, b, 2, lang));
     let summary = match (lang, &own, &nat) {
-        (Lang::Nl, Some(o), Some(n)) => format!("Leefbaarometer-score van {}: {o}. Gemiddelde van alle wijken: {n}. In {STALL_YEAR} stokte de landelijke verbetering.", area.name),
-        (Lang::En, Some(o), Some(n)) => format!("Leefbaarometer score of {}: {o}. Mean of all districts: {n}. In {STALL_YEAR} the national improvement stalled.", area.name),
+        (Lang::Nl, Some(o), Some(n)) => format!(
+            "Leefbaarometer-score van {}: {o}. Landelijk gemiddelde van alle wijken: {n}.",
+            area.name
+        ),
+        (Lang::En, Some(o), Some(n)) => format!(
+            "Leefbaarometer score of {}: {o}. National mean of all districts: {n}.",
+            area.name
+        ),
         _ => format!("{} {}", area.name, format::no_data(lang)),
     };
     let caption = match lang {
         Lang::Nl => format!(
-            "Leefbaarometer-score per jaar, {}, en het gemiddelde van alle wijken",
+            "Leefbaarometer-score per jaar, {}, en het landelijk gemiddelde van alle wijken",
             area.name
         ),
         Lang::En => format!(
-            "Leefbaarometer score per year, {}, and the mean of all districts",
+            "Leefbaarometer score per year, {}, and the national mean of all districts",
             area.name
         ),
     };
@@ -126,8 +133,8 @@ fn series_view(
             Lang::En => format!("This district's score has {o}."),
         }}</p> })}
         <p class="panel-explain">{lang.pick(
-            "Rond 2012 stokte de landelijke verbetering van de leefbaarheid (gestippelde lijn); daarna ging het in kwetsbare wijken vaak minder goed dan elders. De grijze lijn is het ongewogen gemiddelde van alle wijken in dit bestand.",
-            "Around 2012 the national improvement in liveability stalled (dotted line); after that, vulnerable districts often fared worse than others. The grey line is the unweighted mean of all districts in this file.")}</p>
+            "De gestippelde lijn markeert 2012, het jaar waarna de verbetering volgens het artikel stokte; of dat zo is, laat de weergave Trend zien. De grijze lijn is het landelijk gemiddelde per jaar: het ongewogen gemiddelde van alle wijken met een score in dat jaar, ook wijken die niet aan een wijk van 2024 gekoppeld zijn.",
+            "The dotted line marks 2012, the year after which, according to the article, the improvement stalled; the trend view shows whether it did. The grey line is the national mean per year: the unweighted mean of all districts with a score that year, including districts not attached to a 2024 district.")}</p>
         {(!dim_years.is_empty()).then(|| view! {
             <h4 class="chart-title">{match lang {
                 Lang::Nl => format!("Dimensies {dim_range} (afwijking van het landelijk gemiddelde)"),

@@ -73,14 +73,28 @@ pub fn ScoreSection(
             .and_then(|i| i.national)
             .map(|r| r.value);
         score.map(|s| {
-            let text = match (lang, national) {
-                (Lang::Nl, Some(n)) => format!(
-                    "Score {} (landelijk gemiddelde {}).",
+            // The deviation is measured from the measurement's fixed reference (lbm − afw), not
+            // from the yearly mean of the wijken, so both are named: without this the score
+            // could sit below "the mean" while the sentence under it says above.
+            let reference = afw.map(|a| format::number(s - a, 2, lang));
+            let text = match (lang, national, reference) {
+                (Lang::Nl, Some(n), Some(r)) => format!(
+                    "Score {}; ongewogen gemiddelde van alle wijken in {year}: {}. De afwijking hieronder is gemeten vanaf de vaste referentiescore {r} van de Leefbaarometer, niet vanaf dat gemiddelde.",
                     format::number(s, 2, lang),
                     format::number(n, 2, lang)
                 ),
-                (Lang::En, Some(n)) => format!(
-                    "Score {} (national mean {}).",
+                (Lang::En, Some(n), Some(r)) => format!(
+                    "Score {}; unweighted mean of all districts in {year}: {}. The deviation below is measured from the Leefbaarometer's fixed reference score {r}, not from that mean.",
+                    format::number(s, 2, lang),
+                    format::number(n, 2, lang)
+                ),
+                (Lang::Nl, Some(n), None) => format!(
+                    "Score {}; ongewogen gemiddelde van alle wijken in {year}: {}.",
+                    format::number(s, 2, lang),
+                    format::number(n, 2, lang)
+                ),
+                (Lang::En, Some(n), None) => format!(
+                    "Score {}; unweighted mean of all districts in {year}: {}.",
                     format::number(s, 2, lang),
                     format::number(n, 2, lang)
                 ),

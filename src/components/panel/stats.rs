@@ -1,5 +1,5 @@
 //! Figures the panel derives from the loaded tables: a gemeente's buurten per class, its weakest
-//! and strongest buurten, means, ranks, and the national context of the wijk history.
+//! and strongest buurten, means, ranks, and where a wijk stands in the wijk history.
 //! Pure: no leptos, tested on the host.
 use buurtkaart_model::{AreaIndex, HistoryExclusion, ValueTable, WijkHistory, WijkSeries};
 
@@ -104,24 +104,6 @@ pub fn rank_desc(table: &ValueTable, id: &str, row: usize) -> Option<(usize, usi
     Some((higher + 1, total))
 }
 
-/// The mean absolute score of all wijken per year of the history (unweighted), the national
-/// context line of the history chart.
-///
-/// The file's `national_lbm` is the fixed reference the deviations are measured from (equal in
-/// every year), so it cannot show how the country developed; the mean of all wijken can.
-pub fn history_mean(history: &WijkHistory) -> Vec<Option<f64>> {
-    (0..history.years.len())
-        .map(|i| {
-            let vals: Vec<f64> = history
-                .wijken
-                .iter()
-                .filter_map(|w| w.lbm.get(i).copied().flatten())
-                .collect();
-            (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
-        })
-        .collect()
-}
-
 /// What the history file says about one 2024 wijk.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum HistoryOf<'a> {
@@ -198,7 +180,7 @@ mod tests {
     }
 
     #[test]
-    fn history_context_and_lookup() {
+    fn history_lookup() {
         let series = |code: &str, lbm: Vec<Option<f64>>| WijkSeries {
             code: code.into(),
             afw: lbm.clone(),
@@ -212,7 +194,9 @@ mod tests {
         let h = WijkHistory {
             release: "t".into(),
             years: vec![2002, 2022],
-            national_lbm: vec![Some(4.1), Some(4.1)],
+            reference_lbm: vec![Some(4.1), Some(4.1)],
+            national_mean: vec![Some(4.0), Some(4.3)],
+            national_count: vec![1, 2],
             wijken: vec![
                 series("WK000101", vec![Some(4.0), Some(4.2)]),
                 series("WK000102", vec![None, Some(4.4)]),
@@ -224,9 +208,6 @@ mod tests {
                 reason: "name_differs".into(),
             }],
         };
-        let m = history_mean(&h);
-        assert_eq!(m[0], Some(4.0));
-        assert!((m[1].unwrap_or(0.0) - 4.3).abs() < 1e-9, "{m:?}");
         assert!(matches!(history_of(&h, "WK000101"), HistoryOf::Series(_)));
         assert!(
             matches!(history_of(&h, "WK000199"), HistoryOf::Excluded(e) if e.history_name == "Wijk 99 Oud")

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 fn heading(c: &Colouring, lang: Lang) -> String {
     match c.mode {
-        ViewMode::Change { from, to } => match lang {
+        ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => match lang {
             Lang::Nl => format!("Verandering van de Leefbaarometerscore per wijk, {from} → {to}"),
             Lang::En => format!("Change in the Leefbaarometer score per district, {from} → {to}"),
         },

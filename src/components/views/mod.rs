@@ -7,6 +7,7 @@ mod picker;
 mod relative_panel;
 mod scatter;
 mod tenure_panel;
+mod trend_panel;
 
 pub use legend::ViewLegend;
 pub use picker::ViewPicker;
@@ -17,15 +18,22 @@ use change_panel::ChangePanel;
 use leptos::prelude::*;
 use relative_panel::RelativePanel;
 use tenure_panel::TenurePanel;
+use trend_panel::TrendPanel;
 
 /// The side panel of the view mode (nothing on the standard map).
 #[component]
 pub fn ViewPanel() -> impl IntoView {
     let ctx = expect_context::<MapContext>();
-    move || match ctx.mode() {
-        ViewMode::Standard => ().into_any(),
-        ViewMode::Change { .. } => view! { <ChangePanel /> }.into_any(),
-        ViewMode::Tenure => view! { <TenurePanel /> }.into_any(),
-        ViewMode::Relative => view! { <RelativePanel /> }.into_any(),
+    // Only a change of view remounts the panel: a new year or group keeps its gemeente filter.
+    let kind = Memo::new(move |_| std::mem::discriminant(&ctx.mode()));
+    move || {
+        kind.track();
+        match ctx.view.with_untracked(|v| v.mode) {
+            ViewMode::Standard => ().into_any(),
+            ViewMode::Change { .. } => view! { <ChangePanel /> }.into_any(),
+            ViewMode::Tenure => view! { <TenurePanel /> }.into_any(),
+            ViewMode::Relative => view! { <RelativePanel /> }.into_any(),
+            ViewMode::Trend { .. } => view! { <TrendPanel /> }.into_any(),
+        }
     }
 }

@@ -168,7 +168,7 @@ impl EmbedOptions {
                 "interactive" => flag(value).map(|f| o.interactive = f).is_some(),
                 "panel" => flag(value).map(|f| o.panel = f).is_some(),
                 "palet" => Palette::from_param(value).map(|p| o.palette = p).is_some(),
-                "weergave" | "van" | "tot" => mode.take(key, value).unwrap_or(true),
+                "weergave" | "van" | "tot" | "groep" => mode.take(key, value).unwrap_or(true),
                 "markeer" => match AreaCode::parse(value) {
                     Ok(c) => {
                         highlight = Some(c);

@@ -389,7 +389,7 @@ impl Colouring {
     /// What the value in [`Colouring::value_text`] is, for headings.
     pub fn value_heading(&self, lang: Lang) -> String {
         match self.mode {
-            ViewMode::Change { from, to } => match lang {
+            ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => match lang {
                 Lang::Nl => format!("Verandering leefbaarheid {from}–{to}"),
                 Lang::En => format!("Change in liveability {from}–{to}"),
             },
@@ -448,7 +448,9 @@ mod tests {
         let h = WijkHistory {
             release: String::new(),
             years: vec![2012, 2022],
-            national_lbm: vec![None, None],
+            reference_lbm: vec![None, None],
+            national_mean: vec![None, None],
+            national_count: vec![0, 0],
             wijken: vec![
                 series("WK000101", vec![Some(4.2), Some(4.05)]),
                 series("WK000102", vec![None, Some(4.0)]),

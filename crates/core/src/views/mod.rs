@@ -7,6 +7,7 @@ pub mod change;
 pub mod colouring;
 pub mod mode;
 pub mod rank;
+pub mod trend;
 
 pub use colouring::{Colouring, Detail};
 pub use mode::ViewMode;

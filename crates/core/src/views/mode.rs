@@ -1,5 +1,6 @@
 //! The map's view modes beyond the plain indicator map (issue 10), and their URL values.
 //! Pure: no leptos, no web-sys.
+use super::trend::Grouping;
 use crate::lang::Lang;
 use buurtkaart_model::Level;
 
@@ -12,13 +13,14 @@ pub const CHANGE_FROM: u16 = 2012;
 /// See [`CHANGE_FROM`].
 pub const CHANGE_TO: u16 = 2022;
 
-/// The view's URL keys (`weergave`, `van`, `tot`) as they are read from a query; shared by the
-/// map's and the embed's URL parsers.
+/// The view's URL keys (`weergave`, `van`, `tot`, `groep`) as they are read from a query;
+/// shared by the map's and the embed's URL parsers.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ModeParams {
     mode: ViewMode,
     from: Option<u16>,
     to: Option<u16>,
+    group: Option<Grouping>,
 }
 
 impl ModeParams {
@@ -32,6 +34,9 @@ impl ModeParams {
                 .is_some(),
             "tot" => ViewMode::parse_year(value)
                 .map(|y| self.to = Some(y))
+                .is_some(),
+            "groep" => Grouping::from_param(value)
+                .map(|g| self.group = Some(g))
                 .is_some(),
             _ => return None,
         })
@@ -50,9 +55,12 @@ impl ModeParams {
     /// assert_eq!(p.finish(), Ok(ViewMode::Change { from: 2012, to: 2020 }));
     /// ```
     pub fn finish(self) -> Result<ViewMode, (ViewMode, u16, u16)> {
-        self.mode
-            .with_years(self.from, self.to)
-            .map_err(|(f, t)| (self.mode, f, t))
+        let mode = match (self.mode, self.group) {
+            (ViewMode::Trend { from, to, .. }, Some(group)) => ViewMode::Trend { from, to, group },
+            (m, _) => m,
+        };
+        mode.with_years(self.from, self.to)
+            .map_err(|(f, t)| (mode, f, t))
     }
 }
 
@@ -73,6 +81,16 @@ pub enum ViewMode {
     Tenure,
     /// Rank of each buurt within its own gemeente (percentile).
     Relative,
+    /// Liveability 2002–2022 as lines (national mean, groups, a gemeente, a wijk) beside a map
+    /// of the change per wijk between two years.
+    Trend {
+        /// The map's change from this year.
+        from: u16,
+        /// To this year.
+        to: u16,
+        /// How the wijken are grouped into lines.
+        group: Grouping,
+    },
 }
 
 impl ViewMode {
@@ -83,6 +101,7 @@ impl ViewMode {
             ViewMode::Change { .. } => Some("verandering"),
             ViewMode::Tenure => Some("huur"),
             ViewMode::Relative => Some("relatief"),
+            ViewMode::Trend { .. } => Some("trend"),
         }
     }
 
@@ -103,6 +122,7 @@ impl ViewMode {
             }),
             "huur" => Some(ViewMode::Tenure),
             "relatief" => Some(ViewMode::Relative),
+            "trend" => Some(ViewMode::TREND),
             _ => None,
         }
     }
@@ -111,7 +131,7 @@ impl ViewMode {
     pub fn level(self) -> Option<Level> {
         match self {
             ViewMode::Standard => None,
-            ViewMode::Change { .. } => Some(Level::Wijk),
+            ViewMode::Change { .. } | ViewMode::Trend { .. } => Some(Level::Wijk),
             ViewMode::Tenure | ViewMode::Relative => Some(Level::Buurt),
         }
     }
@@ -136,6 +156,10 @@ impl ViewMode {
             ViewMode::Relative => {
                 lang.pick("Binnen de eigen gemeente", "Within its own municipality")
             }
+            ViewMode::Trend { .. } => lang.pick(
+                "Trend 2002–2022: stokte de stijging na 2012?",
+                "Trend 2002–2022: did the rise stop after 2012?",
+            ),
         }
     }
 
@@ -159,6 +183,22 @@ impl ViewMode {
                     Err((f, t))
                 }
             }
+            ViewMode::Trend {
+                from: f0,
+                to: t0,
+                group,
+            } => {
+                let (f, t) = (from.unwrap_or(f0), to.unwrap_or(t0));
+                if f < t {
+                    Ok(ViewMode::Trend {
+                        from: f,
+                        to: t,
+                        group,
+                    })
+                } else {
+                    Err((f, t))
+                }
+            }
             other => Ok(other),
         }
     }
@@ -176,12 +216,17 @@ impl ViewMode {
             .map(|m| format!("weergave={m}"))
             .into_iter()
             .collect();
-        if let ViewMode::Change { from, to } = self {
+        if let ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } = self {
             if from != CHANGE_FROM {
                 q.push(format!("van={from}"));
             }
             if to != CHANGE_TO {
                 q.push(format!("tot={to}"));
+            }
+        }
+        if let ViewMode::Trend { group, .. } = self {
+            if group != Grouping::default() {
+                q.push(format!("groep={}", group.param()));
             }
         }
         q
@@ -197,11 +242,22 @@ impl ViewMode {
                 Some("Leefbaarometer 3.0 – BZK (2024), CBS Kerncijfers wijken en buurten 2024")
             }
             ViewMode::Relative => Some("Leefbaarometer 3.0 – BZK, CBS (2024)"),
+            ViewMode::Trend { .. } => Some(
+                "Leefbaarometer 3.0, meting 2022 – BZK; CBS Kerncijfers wijken en buurten 2024",
+            ),
         }
     }
 
+    /// The trend view with its defaults: the map shows the change 2012 → 2022, lines by class
+    /// in 2012.
+    pub const TREND: ViewMode = ViewMode::Trend {
+        from: CHANGE_FROM,
+        to: CHANGE_TO,
+        group: Grouping::Class2012,
+    };
+
     /// Every mode, in picker order (the change mode with its default years).
-    pub const ALL: [ViewMode; 4] = [
+    pub const ALL: [ViewMode; 5] = [
         ViewMode::Standard,
         ViewMode::Change {
             from: CHANGE_FROM,
@@ -209,5 +265,6 @@ impl ViewMode {
         },
         ViewMode::Tenure,
         ViewMode::Relative,
+        ViewMode::TREND,
     ];
 }
