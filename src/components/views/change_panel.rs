@@ -163,8 +163,8 @@ pub fn ChangePanel() -> impl IntoView {
         <section class="view-panel" aria-labelledby="view-heading">
             <h2 id="view-heading">{move || ctx.lang().pick("Leefbaarheid sinds 2012", "Liveability since 2012")}</h2>
             <p>{move || ctx.lang().pick(
-                "Na jaren van verbetering stokte de vooruitgang van zwakke wijken rond 2012. De kaart toont per wijk hoeveel de Leefbaarometerscore veranderde tussen twee metingen; rood is gedaald, blauw gestegen. Kies een wijk voor haar hele verloop.",
-                "After years of improvement, the progress of weak districts stalled around 2012. The map shows how much each district's Leefbaarometer score changed between two measurements; red fell, blue rose. Choose a district for its whole history.")}</p>
+                "Er wordt gezegd dat de vooruitgang van zwakke wijken na 2012 stokte. De kaart toont per wijk hoeveel de Leefbaarometerscore werkelijk veranderde tussen twee metingen; rood is gedaald, blauw gestegen. Kies een wijk voor haar hele verloop, of de weergave ‘Trend’ voor het landelijke beeld.",
+                "It is said that the progress of weak districts stalled after 2012. The map shows how much each district's Leefbaarometer score really changed between two measurements; red fell, blue rose. Choose a district for its whole history, or the ‘Trend’ view for the national picture.")}</p>
             <div class="controls">{year_select(true)}{year_select(false)}</div>
             <GemeenteSelect filter=filter id="change-filter" />
             {lists}

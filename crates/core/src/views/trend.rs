@@ -59,7 +59,7 @@ impl Grouping {
     /// Parses a `groep` URL value.
     ///
     /// ```
-    /// use buurtkaart::views::trend::Grouping;
+    /// use buurtkaart_core::views::trend::Grouping;
     /// assert_eq!(Grouping::from_param("koop"), Some(Grouping::Tenure));
     /// assert_eq!(Grouping::from_param("x"), None);
     /// ```
@@ -135,7 +135,7 @@ pub struct Trend {
 /// The tercile cut points of `values` (see the module docs); `None` with fewer than 3 values.
 ///
 /// ```
-/// use buurtkaart::views::trend::terciles;
+/// use buurtkaart_core::views::trend::terciles;
 /// assert_eq!(terciles(&[6.0, 1.0, 2.0, 3.0, 4.0, 5.0]), Some([2.0, 4.0]));
 /// assert_eq!(terciles(&[1.0, 2.0]), None);
 /// ```
