@@ -133,6 +133,12 @@ async fn trend_table_holds_the_national_means_of_the_raw_file() {
     choose(&b, "#trend-filter", "0344").await;
     b.wait_for(".trend-table td[data-line='gemeente']").await;
     b.wait_for_text(".trend-table thead", "Utrecht").await;
+    // The gemeente is in the URL: the link is the view, and it opens with Utrecht's line.
+    let path = b.path().await;
+    assert!(path.contains("gemeente=GM0344"), "{path}");
+    b.goto(&path).await;
+    b.wait_for(".trend-table td[data-line='gemeente']").await;
+    b.wait_for_text(".trend-table thead", "Utrecht").await;
     assert!(b.console_errors().await.is_empty());
     b.close().await;
 }

@@ -211,8 +211,11 @@ async fn change_view_shows_a_wijks_change_on_map_table_and_list() {
     let first = format!(".change-list.declines li:first-child [data-code='{worst}']");
     b.wait_for(&first).await;
     b.click(&first).await;
-    b.wait_for_path(&format!("/wijk/{worst}?weergave=verandering"))
-        .await;
+    // The filter is in the URL, so the link to this view keeps it.
+    b.wait_for_path(&format!(
+        "/wijk/{worst}?weergave=verandering&gemeente=GM0599"
+    ))
+    .await;
     b.wait_for(".history-section svg").await;
 
     // Other years: into the URL, and the legend follows.

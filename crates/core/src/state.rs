@@ -62,6 +62,10 @@ pub struct ViewState {
     pub mode: ViewMode,
     /// Place names switched off (`namen=0`; names are on by default).
     pub hide_names: bool,
+    /// The gemeente the views' lists and lines are limited to (`gemeente=GM0344`, or
+    /// `gemeente=nl` for all of the Netherlands): `None` when the URL does not say, and the
+    /// views then start at the selected area's gemeente.
+    pub gemeente: Option<Option<AreaCode>>,
 }
 
 /// Something in the URL that could not be used; the view falls back to a sane default.
@@ -229,6 +233,17 @@ impl ViewState {
                 "lang" => Lang::from_param(value).map(|l| v.lang = l).is_some(),
                 "palet" => Palette::from_param(value).map(|p| v.palette = p).is_some(),
                 "vergelijk" => AreaCode::parse(value).map(|c| v.compare = Some(c)).is_ok(),
+                "gemeente" if value == "nl" => {
+                    v.gemeente = Some(None);
+                    true
+                }
+                "gemeente" => match AreaCode::parse(value) {
+                    Ok(c) if c.level() == Level::Gemeente => {
+                        v.gemeente = Some(Some(c));
+                        true
+                    }
+                    _ => false,
+                },
                 "namen" => match value.as_str() {
                     "0" => {
                         v.hide_names = true;
@@ -291,6 +306,11 @@ impl ViewState {
         if self.hide_names {
             q.push("namen=0".to_string());
         }
+        match &self.gemeente {
+            Some(Some(g)) => q.push(format!("gemeente={g}")),
+            Some(None) => q.push("gemeente=nl".to_string()),
+            None => {}
+        }
         q.join("&")
     }
 }
@@ -298,6 +318,21 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_views_gemeente_filter_round_trips() {
+        let q = |v: &str| vec![("gemeente".to_string(), v.to_string())];
+        let (v, n) = ViewState::from_url("/", &q("GM0344"));
+        assert!(n.is_empty());
+        assert_eq!(v.gemeente, Some(Some(AreaCode::parse("GM0344").unwrap())));
+        assert_eq!(v.to_url(), "/?gemeente=GM0344");
+        let (v, _) = ViewState::from_url("/", &q("nl"));
+        assert_eq!(v.gemeente, Some(None));
+        assert_eq!(v.to_url(), "/?gemeente=nl");
+        // A wijk is not a gemeente: ignored with a notice.
+        let (v, n) = ViewState::from_url("/", &q("WK034401"));
+        assert_eq!((v.gemeente, n.len()), (None, 1));
+    }
 
     #[test]
     fn names_switch_off_with_namen_0_and_round_trip() {

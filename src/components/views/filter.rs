@@ -1,19 +1,57 @@
 //! A gemeente filter for the lists and the scatter plot of the views.
+use crate::components::controls::use_view_updater;
 use crate::context::MapContext;
 use crate::data::DataStore;
-use buurtkaart_model::Level;
+use crate::state::ViewState;
+use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
 
-/// The gemeente a view's list or plot is limited to, as its four digits (`"0363"`): the one
-/// chosen in the filter, else nothing (all of the Netherlands).
-pub type GemeenteFilter = RwSignal<Option<String>>;
+/// The gemeente a view's lists, plot and lines are limited to, as its four digits (`"0363"`),
+/// or nothing (all of the Netherlands). It lives in the URL (`gemeente=GM0363`, `gemeente=nl`),
+/// so a shared link keeps it; without it, the selected area's gemeente.
+#[derive(Clone, Copy)]
+pub struct GemeenteFilter {
+    ctx: MapContext,
+    update: StoredValue<ViewUpdater, LocalStorage>,
+}
 
-/// A new filter, starting at the selected area's gemeente (so a selection narrows the lists).
+/// Changes the URL's view (see `use_view_updater`).
+type ViewUpdater = Box<dyn Fn(&dyn Fn(&mut ViewState))>;
+
+impl GemeenteFilter {
+    /// The gemeente's four digits, or `None` for the whole country (tracked).
+    pub fn get(&self) -> Option<String> {
+        let (chosen, selected) = self
+            .ctx
+            .view
+            .with(|v| (v.gemeente.clone(), v.selected.clone()));
+        let code = match chosen {
+            Some(chosen) => chosen,
+            None => selected.map(|c| c.gemeente()),
+        };
+        code.map(|c| c.as_str()[2..].to_string())
+    }
+
+    /// Like [`GemeenteFilter::get`], untracked.
+    pub fn get_untracked(&self) -> Option<String> {
+        untrack(|| self.get())
+    }
+
+    /// Chooses the gemeente with these four digits, or the whole country (into the URL).
+    pub fn set(&self, digits: Option<String>) {
+        let code = digits.and_then(|d| AreaCode::parse(&format!("GM{d}")).ok());
+        self.update
+            .with_value(|u| u(&|v: &mut ViewState| v.gemeente = Some(code.clone())));
+    }
+}
+
+/// The filter of the page's view.
 pub fn new_filter(ctx: MapContext) -> GemeenteFilter {
-    let start = ctx
-        .selected()
-        .map(|c| c.gemeente().as_str()[2..].to_string());
-    RwSignal::new(start)
+    let update = use_view_updater();
+    GemeenteFilter {
+        ctx,
+        update: StoredValue::new_local(Box::new(update)),
+    }
 }
 
 /// `<select>` of all gemeenten by name, plus "heel Nederland".

@@ -306,6 +306,7 @@ impl EmbedOptions {
             compare: None,
             mode: self.mode,
             hide_names: false,
+            gemeente: None,
         }
     }
 
