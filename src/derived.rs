@@ -47,18 +47,17 @@ pub fn colouring(view: &ViewState, level: Level, store: &DataStore) -> Option<Ar
     let wanted = view.indicator.as_deref();
     let level = drawable_level(store, &manifest, level);
     let built = match mode {
-        ViewMode::Standard => indicator(&manifest, wanted, level).and_then(|ind| {
-            let table = store.level(level).table_for(&ind)?;
-            let values = table.columns.get(&ind.id)?.decode();
-            Colouring::standard(&manifest, &ind, level, values, palette, lang)
-        }),
-        ViewMode::Change { from, to } => (|| {
-            let index = store.level(Level::Wijk).index?;
-            let history = store.history()?;
-            Some(Colouring::change(&index, &history, from, to, palette, lang))
-        })(),
-        // The trend view's map: the change over its chosen period.
-        ViewMode::Trend { from, to, .. } => (|| {
+        ViewMode::Standard => match indicator(&manifest, wanted, level) {
+            // Nothing to show at this level: every area without data, at once.
+            None => Some(Colouring::missing(mode, level)),
+            Some(ind) => (|| {
+                let table = store.level(level).table_for(&ind)?;
+                let values = table.columns.get(&ind.id)?.decode();
+                Colouring::standard(&manifest, &ind, level, values, palette, lang)
+            })(),
+        },
+        // The change view's map, and the trend view's (the change over its chosen period).
+        ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => (|| {
             let index = store.level(Level::Wijk).index?;
             let history = store.history()?;
             let change = Colouring::change(&index, &history, from, to, palette, lang);
@@ -80,9 +79,6 @@ pub fn colouring(view: &ViewState, level: Level, store: &DataStore) -> Option<Ar
         Some(c) => Some(Arc::new(c)),
         // Nothing to wait for: draw every area without data rather than nothing at all.
         None if store.errors.with(|e| !e.is_empty()) => {
-            Some(Arc::new(Colouring::missing(mode, level)))
-        }
-        None if mode == ViewMode::Standard && indicator(&manifest, wanted, level).is_none() => {
             Some(Arc::new(Colouring::missing(mode, level)))
         }
         None => None,

@@ -59,18 +59,6 @@ async fn cell(b: &Browser, year: u16, line: &str) -> (String, String) {
     .await
 }
 
-/// Sets a `<select>` like a reader does (value + change event).
-async fn choose(b: &Browser, css: &str, value: &str) {
-    b.wait_for(&format!("{css} option[value='{value}']")).await;
-    let _: bool = b
-        .js(&format!(
-            "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
-            serde_json::json!(css),
-            serde_json::json!(value)
-        ))
-        .await;
-}
-
 #[tokio::test]
 async fn trend_table_holds_the_national_means_of_the_raw_file() {
     let Some(csv) = raw_history() else {
@@ -122,15 +110,15 @@ async fn trend_table_holds_the_national_means_of_the_raw_file() {
     assert!(b.console_errors().await.is_empty());
 
     // Group by tenure: the URL keeps it; the headers name owner-occupied homes.
-    choose(&b, "#trend-group", "koop").await;
+    b.choose("#trend-group", "koop").await;
     b.wait_for_text(".trend-table thead", "koop").await;
     assert!(b.path().await.contains("groep=koop"), "{}", b.path().await);
     // The period before 2012 on the map.
-    choose(&b, "#trend-period", "2002-2012").await;
+    b.choose("#trend-period", "2002-2012").await;
     b.wait_for_text(".legend-title", "2002 → 2012").await;
     assert!(b.path().await.contains("tot=2012"), "{}", b.path().await);
     // A gemeente: its own line.
-    choose(&b, "#trend-filter", "0344").await;
+    b.choose("#trend-filter", "0344").await;
     b.wait_for(".trend-table td[data-line='gemeente']").await;
     b.wait_for_text(".trend-table thead", "Utrecht").await;
     // The gemeente is in the URL: the link is the view, and it opens with Utrecht's line.

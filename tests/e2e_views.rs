@@ -122,18 +122,6 @@ async fn table_row(b: &Browser, code: &str) -> Vec<String> {
     .await
 }
 
-/// Sets a `<select>` like a reader does (value + change event).
-async fn choose(b: &Browser, css: &str, value: &str) {
-    b.wait_for(&format!("{css} option[value='{value}']")).await;
-    let _: bool = b
-        .js(&format!(
-            "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
-            serde_json::json!(css),
-            serde_json::json!(value)
-        ))
-        .await;
-}
-
 #[tokio::test]
 async fn change_view_shows_a_wijks_change_on_map_table_and_list() {
     let history = json("wijk.history.json");
@@ -206,7 +194,7 @@ async fn change_view_shows_a_wijks_change_on_map_table_and_list() {
     ))
     .await;
     b.wait_for_text(".change-lists", "Geen wijken.").await;
-    choose(&b, "#change-filter", "0599").await;
+    b.choose("#change-filter", "0599").await;
     let worst = extremes("0599").0.expect("Rotterdam has declines");
     let first = format!(".change-list.declines li:first-child [data-code='{worst}']");
     b.wait_for(&first).await;
@@ -219,7 +207,7 @@ async fn change_view_shows_a_wijks_change_on_map_table_and_list() {
     b.wait_for(".history-section svg").await;
 
     // Other years: into the URL, and the legend follows.
-    choose(&b, "#change-from", "2002").await;
+    b.choose("#change-from", "2002").await;
     b.wait_for_text(".legend-title", "2002 → 2022").await;
     assert!(b.path().await.contains("van=2002"));
     assert!(b.console_errors().await.is_empty());

@@ -66,6 +66,25 @@ fn describe(hit: &Hit, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// A full postcode typed: the offline search knows its 4-digit part only, and says so.
+fn postcode_note(query: &str, lang: Lang) -> Option<String> {
+    let (d, l) = crate::search::normalize::full_postcode(query)?;
+    Some(match lang {
+        Lang::Nl => {
+            format!("Adres zoeken is niet beschikbaar: gezocht op postcode {d}, zonder {l}.")
+        }
+        Lang::En => format!("Address search is not available: searched postcode {d}, without {l}."),
+    })
+}
+
+/// The heading of names that only look like what was typed.
+fn near_miss_note(query: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Geen gebied “{}”. Bedoelde u:", query.trim()),
+        Lang::En => format!("No area “{}”. Did you mean:", query.trim()),
+    }
+}
+
 /// The search box. `id` prefixes the element ids, so two boxes can share a page.
 #[component]
 pub fn SearchBox(
@@ -164,21 +183,9 @@ pub fn SearchBox(
         if index.with(|i| i.is_none()) {
             return lang.pick("Namen laden…", "Loading names…").to_string();
         }
-        // A full postcode: the offline search knows the 4-digit part only; say so.
-        let pc6 = crate::search::normalize::full_postcode(&query.get()).map(|(d, l)| match lang {
-            Lang::Nl => {
-                format!("Adres zoeken is niet beschikbaar: gezocht op postcode {d}, zonder {l}. ")
-            }
-            Lang::En => {
-                format!("Address search is not available: searched postcode {d}, without {l}. ")
-            }
-        });
         let guessed = hits.with(|h| h.first().is_some_and(|h| h.tier == 8));
         let found = match (hits.with(|h| h.len()), lang) {
-            _ if guessed => match lang {
-                Lang::Nl => format!("Geen gebied “{}”. Bedoelde u:", query.get().trim()),
-                Lang::En => format!("No area “{}”. Did you mean:", query.get().trim()),
-            },
+            _ if guessed => near_miss_note(&query.get(), lang),
             (0, Lang::Nl) => format!("Geen gebied gevonden voor “{}”.", query.get().trim()),
             (0, Lang::En) => format!("No area found for “{}”.", query.get().trim()),
             (1, Lang::Nl) => "1 suggestie; kies met pijltjes en Enter.".to_string(),
@@ -186,28 +193,19 @@ pub fn SearchBox(
             (k, Lang::Nl) => format!("{k} suggesties; kies met pijltjes en Enter."),
             (k, Lang::En) => format!("{k} suggestions; choose with arrows and Enter."),
         };
-        format!("{}{found}", pc6.unwrap_or_default())
+        match postcode_note(&query.get(), lang) {
+            Some(pc6) => format!("{pc6} {found}"),
+            None => found,
+        }
     };
     // What the list cannot say by itself: a postcode searched without its letters, or names
     // that only look like what was typed.
     let note = move || {
-        let q = query.get();
-        let lang = ctx.lang();
-        if let Some((d, l)) = crate::search::normalize::full_postcode(&q) {
-            return Some(match lang {
-                Lang::Nl => format!(
-                    "Adres zoeken is niet beschikbaar: gezocht op postcode {d}, zonder {l}."
-                ),
-                Lang::En => {
-                    format!("Address search is not available: searched postcode {d}, without {l}.")
-                }
-            });
-        }
-        hits.with(|h| h.first().is_some_and(|h| h.tier == 8))
-            .then(|| match lang {
-                Lang::Nl => format!("Geen gebied “{}”. Bedoelde u:", q.trim()),
-                Lang::En => format!("No area “{}”. Did you mean:", q.trim()),
-            })
+        let (q, lang) = (query.get(), ctx.lang());
+        postcode_note(&q, lang).or_else(|| {
+            hits.with(|h| h.first().is_some_and(|h| h.tier == 8))
+                .then(|| near_miss_note(&q, lang))
+        })
     };
 
     let options = move || {

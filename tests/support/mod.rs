@@ -333,6 +333,20 @@ impl Browser {
         clicked
     }
 
+    /// Sets the `<select>` at `css` to `value` like a reader does (value + change event), once
+    /// that option exists.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.wait_for(&format!("{css} option[value='{value}']"))
+            .await;
+        let _: bool = self
+            .js(&format!(
+                "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
+                json!(css),
+                json!(value)
+            ))
+            .await;
+    }
+
     /// Runs `script` as the body of a function in the page and returns its `return` value.
     ///
     /// `b.js::<f64>("return window.innerWidth;")`. Panics if the script throws or the value

@@ -125,6 +125,17 @@ pub fn export(
             )),
         }
     };
+    // The SVG, and the PNG drawn from it: the view with the names the map wrote.
+    let picture = |v: &Viewport| {
+        collect::svg(
+            &ctx,
+            &store,
+            &areas,
+            v,
+            place_name.as_deref(),
+            &map.placed_names(),
+        )
+    };
     match kind {
         ExportKind::Csv => {
             let text = collect::csv(&store, &areas);
@@ -142,14 +153,7 @@ pub fn export(
         }
         ExportKind::Svg => {
             let Some(v) = v else { return };
-            let doc = collect::svg(
-                &ctx,
-                &store,
-                &areas,
-                &v,
-                place_name.as_deref(),
-                &map.placed_names(),
-            );
+            let doc = picture(&v);
             saved(
                 web::text_blob(&doc.text, "image/svg+xml;charset=utf-8")
                     .and_then(|b| web::download(&b, &file)),
@@ -161,14 +165,7 @@ pub fn export(
                 lang.pick("Afbeelding maken…", "Making the image…")
                     .to_string(),
             );
-            let doc = collect::svg(
-                &ctx,
-                &store,
-                &areas,
-                &v,
-                place_name.as_deref(),
-                &map.placed_names(),
-            );
+            let doc = picture(&v);
             web::svg_to_png(&doc.text, doc.width, doc.height, 2.0, move |r| {
                 saved(r.and_then(|blob| web::download(&blob, &file)));
             });
