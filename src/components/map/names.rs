@@ -48,8 +48,9 @@ pub struct Names {
     pub halo: String,
     /// Only areas within this focus (code body prefix).
     pub only: Option<String>,
-    /// Measured text widths per (level, row), at the font of that level.
-    widths: HashMap<(Level, usize), f64>,
+    /// Measured text widths per (level, row, font size): a gemeente's name is larger beside
+    /// wijk names than on its own.
+    widths: HashMap<(Level, usize, u64), f64>,
 }
 
 /// The font of a level's names: gemeenten larger and bold when wijken are named too.
@@ -111,7 +112,7 @@ impl Names {
         }
     }
 
-    /// Keeps the measured widths of `old` where they still apply (same levels).
+    /// Keeps the widths `old` measured (each is keyed by its font size, so all still apply).
     pub fn keep_widths(&mut self, old: Option<Names>) {
         if let Some(old) = old {
             self.widths = old.widths;
@@ -155,7 +156,7 @@ impl Names {
                 };
                 let width = *self
                     .widths
-                    .entry((set.level, row))
+                    .entry((set.level, row, size.to_bits()))
                     .or_insert_with(|| ctx.measure_text(name).map(|m| m.width()).unwrap_or(0.0));
                 cands.push(Candidate {
                     anchor: *a,
