@@ -466,6 +466,10 @@ pub fn MapView(
         // quarter of the map; later ones (clicks, table rows) only when they are out of view or
         // tiny, so the view, the table of areas in view and the keyboard focus in it stay put.
         let first = std::cell::Cell::new(true);
+        // The selection last brought into view: new shapes of its level (a gemeente's detail
+        // arriving after a zoom or pinch) refresh its outline but do not move the map again,
+        // which undid the reader's own zoom.
+        let shown: std::cell::RefCell<Option<AreaCode>> = Default::default();
         Effect::new(move |_| {
             let sel = ctx.selected();
             let find = |code: &AreaCode| {
@@ -482,6 +486,10 @@ pub fn MapView(
                 .and_then(|c| find(&c));
             h.with(|r| r.prepare_pinned(pinned.as_ref().map(|(_, i, s)| (&**s, *i))));
             let Some((level, i, shapes)) = found else {
+                if sel.is_none() {
+                    // Chosen again later, the same area is brought into view again.
+                    shown.replace(None);
+                }
                 h.with(|r| {
                     r.selected = None;
                     r.draw_overlay();
@@ -489,9 +497,14 @@ pub fn MapView(
                 return;
             };
             let b = shapes.shapes[i].bounds;
+            let new_selection = shown.replace(sel.clone()) != sel;
             h.with(|r| {
                 r.prepare(level, &shapes, i);
                 r.selected = Some((level, i));
+                if !new_selection {
+                    r.draw_overlay();
+                    return;
+                }
                 let v = r.viewport;
                 let [x0, y0, x1, y1] = v.world_bounds();
                 // On phones the half-open sheet covers the lower part of the map.
@@ -533,10 +546,15 @@ pub fn MapView(
     // An embed fits its area once its shapes are in and again when it is first drawn (late
     // data files); afterwards only the reader moves it (gestures, its zoom buttons, a resize).
     if map.policy == FitPolicy::Embed {
+        // (shapes were in, map was drawn) at the last fit: later shapes (a merged detail) or
+        // redraws leave the reader's view alone.
+        let fitted = Cell::new((false, false));
         Effect::new(move |_| {
-            ctx.ready.track();
-            let _ = store.level(ctx.level()).shapes;
-            map.fit_focus();
+            let now = (store.level(ctx.level()).shapes.is_some(), ctx.ready.get());
+            let (had_shapes, was_ready) = fitted.replace(now);
+            if (now.0 && !had_shapes) || (now.1 && !was_ready) {
+                map.fit_focus();
+            }
         });
     }
 
