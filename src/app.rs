@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     crate::theme::provide_theme();
     store.load_manifest();
+    crate::services::ServiceState::provide();
     view! {
         <Router base=router_base()>
             <HeaderUnlessEmbed />

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod panic;
 pub mod perf;
 pub mod routes;
+pub mod services;
 pub mod theme;
 pub mod title;
 

@@ -1,5 +1,7 @@
 //! The map page's components.
+pub mod address_search;
 pub mod area_table;
+pub mod background;
 pub mod charts;
 pub mod compare;
 pub mod controls;

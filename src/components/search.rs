@@ -1,10 +1,13 @@
 //! One search box for buurt, wijk and gemeente names and 4-digit postcodes: an ARIA combobox
 //! with a keyboard-navigable list of suggestions. Choosing one navigates to the area's URL, so
 //! the map zooms there and the panel opens.
+use crate::components::address_search::{use_address_suggestions, use_place_chooser};
 use crate::context::MapContext;
 use crate::data::DataStore;
 use crate::lang::Lang;
 use crate::search::{Hit, SearchIndex};
+use crate::services::ServiceState;
+use buurtkaart_core::search::geocoder::Place;
 use buurtkaart_model::{AreaIndex, Level};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -77,6 +80,16 @@ fn postcode_note(query: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// Said when the address service is configured but unreachable.
+fn addresses_note(down: bool, lang: Lang) -> Option<&'static str> {
+    down.then(|| {
+        lang.pick(
+            "Adressen zoeken is nu niet beschikbaar; namen en postcodes van gebieden wel.",
+            "Address search is unavailable now; names and postcodes of areas still work.",
+        )
+    })
+}
+
 /// The heading of names that only look like what was typed.
 fn near_miss_note(query: &str, lang: Lang) -> String {
     match lang {
@@ -124,7 +137,35 @@ pub fn SearchBox(
     let expanded = move || open.get() && !query.with(|q| q.trim().is_empty());
     let option_id = move |i: usize| format!("{id}-opt-{i}");
 
+    // Addresses from the online service, after the area names (none when it is off).
+    let services = use_context::<ServiceState>();
+    let geocoding = move || services.is_some_and(|s| s.geocoder().is_some());
+    let geocoder_down =
+        move || services.is_some_and(|s| s.geocoder_configured() && s.geocoder_down.get());
+    let addresses = use_address_suggestions(query, Memo::new(move |_| open.get()));
+    let places = Memo::new(move |_| {
+        let q = query.with(|q| q.trim().to_string());
+        if addresses.query.with(|a| *a == q) {
+            addresses.places.get()
+        } else {
+            Vec::new()
+        }
+    });
+    let (choose_place, unplaced) = use_place_chooser();
+    let total = move || hits.with(|h| h.len()) + places.with(|p| p.len());
+
     let choose = move |i: usize| {
+        let areas = hits.with_untracked(|h| h.len());
+        if i >= areas {
+            let Some(place) = places.with_untracked(|p| p.get(i - areas).cloned()) else {
+                return;
+            };
+            open.set(false);
+            active.set(None);
+            query.set(String::new());
+            choose_place(place);
+            return;
+        }
         let Some(hit) = hits.with_untracked(|h| h.get(i).cloned()) else {
             return;
         };
@@ -142,7 +183,7 @@ pub fn SearchBox(
     let on_keydown = {
         let choose = choose.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            let n = hits.with_untracked(|h| h.len());
+            let n = untrack(total);
             match ev.key().as_str() {
                 "ArrowDown" => {
                     ev.prevent_default();
@@ -184,7 +225,7 @@ pub fn SearchBox(
             return lang.pick("Namen laden…", "Loading names…").to_string();
         }
         let guessed = hits.with(|h| h.first().is_some_and(|h| h.tier == 8));
-        let found = match (hits.with(|h| h.len()), lang) {
+        let found = match (total(), lang) {
             _ if guessed => near_miss_note(&query.get(), lang),
             (0, Lang::Nl) => format!("Geen gebied gevonden voor “{}”.", query.get().trim()),
             (0, Lang::En) => format!("No area found for “{}”.", query.get().trim()),
@@ -193,8 +234,12 @@ pub fn SearchBox(
             (k, Lang::Nl) => format!("{k} suggesties; kies met pijltjes en Enter."),
             (k, Lang::En) => format!("{k} suggestions; choose with arrows and Enter."),
         };
-        match postcode_note(&query.get(), lang) {
+        let found = match postcode_note(&query.get(), lang).filter(|_| !geocoding()) {
             Some(pc6) => format!("{pc6} {found}"),
+            None => found,
+        };
+        match addresses_note(geocoder_down(), lang) {
+            Some(off) => format!("{found} {off}"),
             None => found,
         }
     };
@@ -202,10 +247,48 @@ pub fn SearchBox(
     // that only look like what was typed.
     let note = move || {
         let (q, lang) = (query.get(), ctx.lang());
-        postcode_note(&q, lang).or_else(|| {
-            hits.with(|h| h.first().is_some_and(|h| h.tier == 8))
-                .then(|| near_miss_note(&q, lang))
-        })
+        postcode_note(&q, lang)
+            .filter(|_| !geocoding())
+            .or_else(|| {
+                hits.with(|h| h.first().is_some_and(|h| h.tier == 8))
+                    .then(|| near_miss_note(&q, lang))
+            })
+    };
+
+    let place_options = {
+        let choose = choose.clone();
+        move || {
+            let lang = ctx.lang();
+            let areas = hits.with(|h| h.len());
+            let list = places.get();
+            if list.is_empty() {
+                return None;
+            }
+            let heading = lang.pick("Adressen (PDOK)", "Addresses (PDOK)");
+            let items = list
+            .into_iter()
+            .enumerate()
+            .map(|(j, place): (usize, Place)| {
+                let i = areas + j;
+                let selected = move || active.get() == Some(i);
+                let choose = choose.clone();
+                let (nl, en) = place.kind.name();
+                view! {
+                    <li id=option_id(i) role="option" class="search-option search-place" class:active=selected
+                        aria-selected=move || selected().to_string()
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| choose(i)>
+                        <span class="search-name">{place.label.clone()}</span>
+                        <span class="search-meta">{lang.pick(nl, en)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+            Some(view! {
+                <li role="presentation" class="search-group">{heading}</li>
+                {items}
+            })
+        }
     };
 
     let options = move || {
@@ -252,12 +335,22 @@ pub fn SearchBox(
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown />
             <p class="search-note" aria-hidden="true" hidden=move || !expanded() || note().is_none() || hits.with(|h| h.is_empty())>{note}</p>
-            <ul id=list_id role="listbox" class="search-list" hidden=move || !expanded() || hits.with(|h| h.is_empty())
+            <ul id=list_id role="listbox" class="search-list" hidden=move || !expanded() || total() == 0
                 aria-label=move || ctx.lang().pick("Suggesties", "Suggestions")>
                 {options}
+                {place_options}
             </ul>
             <p class="search-status sr-only" role="status" aria-live="polite">{status}</p>
-            <p class="search-empty" aria-hidden="true" hidden=move || !expanded() || !hits.with(|h| h.is_empty())>{status}</p>
+            <p class="search-empty" aria-hidden="true" hidden=move || !expanded() || total() != 0 || addresses.asking.get()>{status}</p>
+            <p class="search-note search-offline" aria-hidden="true" hidden=move || !expanded() || !geocoder_down()>
+                {move || addresses_note(true, ctx.lang())}
+            </p>
+            <p class="search-note search-unplaced" role="status" hidden=move || unplaced.with(|u| u.is_none())>
+                {move || unplaced.get().map(|label| match ctx.lang() {
+                    Lang::Nl => format!("“{label}” ligt niet in een buurt op deze kaart."),
+                    Lang::En => format!("“{label}” is not in a neighbourhood on this map."),
+                })}
+            </p>
         </div>
     }
 }

@@ -133,3 +133,49 @@ async fn fetch_now(
         message: e.to_string(),
     })
 }
+
+/// The URL of `file` next to `index.html` (e.g. `config.json`), relative to `<base href>`.
+pub fn site_url(file: &str) -> String {
+    let data = data_url("");
+    format!("{}{file}", data.trim_end_matches("data/"))
+}
+
+/// Fetches `url` (a service of `config.json`, or the file itself) as bytes, giving up after
+/// `limit` (the request is then aborted). Errors are short texts for the console: an online
+/// service that fails is switched off, not reported as a data error.
+pub async fn fetch_service(url: &str, limit: Duration) -> Result<Vec<u8>, String> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let (tx, rx) = oneshot::channel::<()>();
+    let timer = leptos::prelude::set_timeout_with_handle(
+        move || {
+            let _ = tx.send(());
+        },
+        limit,
+    )
+    .ok();
+    let fetch = Box::pin(async {
+        let resp = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        if !resp.ok() {
+            return Err(format!("HTTP {}", resp.status()));
+        }
+        resp.binary().await.map_err(|e| e.to_string())
+    });
+    let result = match select(fetch, rx).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => {
+            if let Some(c) = &controller {
+                c.abort();
+            }
+            Err(format!("no answer within {} ms", limit.as_millis()))
+        }
+    };
+    if let Some(t) = timer {
+        t.clear();
+    }
+    result
+}

@@ -139,6 +139,22 @@ pub fn AboutPage() -> impl IntoView {
                 <p>{t(
                     "De kaart en de grafieken worden in uw browser getekend uit deze open gegevens; er worden geen persoonsgegevens verwerkt.",
                     "The map and charts are drawn in your browser from these open data; no personal data is processed.")}</p>
+
+                <h2 id="diensten">{t("Online diensten (PDOK)", "Online services (PDOK)")}</h2>
+                <p>{t(
+                    "De kaart werkt volledig met haar eigen gegevens. Waar de website ze aanzet (in config.json), gebruikt zij twee open diensten van PDOK (Kadaster):",
+                    "The map works entirely on its own data. Where the site switches them on (in config.json), it uses two open services of PDOK (Kadaster):")}</p>
+                <ul>
+                    <li>{t(
+                        "Achtergrondkaart: BRT-Achtergrondkaart (grijs), service.pdok.nl/brt/achtergrondkaart/wmts/v2_0. Ingezoomd vraagt uw browser de kaarttegels van het getoonde gebied op. Naamsvermelding: Kaart: Kadaster / PDOK.",
+                        "Background map: BRT-Achtergrondkaart (grey), service.pdok.nl/brt/achtergrondkaart/wmts/v2_0. When zoomed in, your browser requests the map tiles of the area shown. Credit: Kaart: Kadaster / PDOK.")}</li>
+                    <li>{t(
+                        "Adressen zoeken: PDOK Locatieserver v3.1, api.pdok.nl/bzk/locatieserver/search/v3_1. Wat u in het zoekvak typt gaat daarheen om adressen, straten, postcodes en woonplaatsen te vinden; de buurt zoekt de kaart zelf op in haar eigen grenzen.",
+                        "Address search: PDOK Locatieserver v3.1, api.pdok.nl/bzk/locatieserver/search/v3_1. What you type in the search box goes there to find addresses, streets, postcodes and towns; the map finds the neighbourhood itself in its own boundaries.")}</li>
+                </ul>
+                <p>{t(
+                    "Verder verlaat niets de pagina: geen andere verzoeken, geen cookies, geen statistieken. \"Waar ben ik?\" gebruikt uw locatie alleen in uw browser. Zijn de diensten niet bereikbaar, dan werkt de kaart zonder achtergrond en zoekt zij alleen op namen en postcodes van gebieden.",
+                    "Nothing else leaves the page: no other requests, no cookies, no analytics. \"Where am I?\" uses your location only in your browser. When the services cannot be reached, the map works without background and searches names and postcodes of areas only.")}</p>
                 <p><A href=home>{t("Terug naar de kaart", "Back to the map")}</A></p>
             </article>
         }

@@ -371,7 +371,7 @@ fn EmbedFooter(map: MapController, source: Signal<String>, full_url: String) -> 
     let lang = ctx.lang();
     view! {
         <footer class="embed-foot">
-            <span class="embed-source">{move || source.get()}</span>
+            <span class="embed-source">{move || source.get()}{move || crate::components::background::background_credit(ctx).map(|c| format!(" · {c}"))}</span>
             <span class="embed-links">
                 <button type="button" class="embed-data" on:click=move |_| export(ExportKind::Csv, ctx, store, map, status, true)
                     title=lang.pick("Download de data van deze kaart (CSV)", "Download the data of this map (CSV)")>

@@ -1,5 +1,6 @@
 //! The map page: `/`, `/buurt/:code`, `/wijk/:code`, `/gemeente/:code`.
 use crate::components::area_table::AreaTable;
+use crate::components::background::{background_credit, BackgroundToggle};
 use crate::components::controls::{
     IndicatorPicker, LevelSwitch, NamesToggle, ScaleBar, ZoomButtons,
 };
@@ -126,7 +127,10 @@ pub fn MapPage() -> impl IntoView {
                 <Tooltip />
                 <LoadStatus />
                 <Notices notices=notices />
-                <p class="map-source">{move || i18n::source_line(ctx.lang())}</p>
+                <p class="map-source">
+                    {move || i18n::source_line(ctx.lang())}
+                    {move || background_credit(ctx).map(|c| view! { <span class="map-credit">" · "{c}</span> })}
+                </p>
             </div>
             <Sheet>
                 <h1 class="visually-hidden">{move || ctx.lang().pick("Buurtkaart: leefbaarheid per buurt, wijk en gemeente", "Buurtkaart: liveability per neighbourhood, district and municipality")}</h1>
@@ -141,6 +145,7 @@ pub fn MapPage() -> impl IntoView {
                         <LevelSwitch />
                     </Show>
                     <NamesToggle />
+                    <BackgroundToggle />
                 </div>
                 <Legend />
                 <ViewPanel />

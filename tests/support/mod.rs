@@ -30,6 +30,7 @@
 mod chrome;
 pub mod places;
 pub mod server;
+pub mod stand_in;
 
 pub use server::{Fault, FaultKind, Served};
 
@@ -152,6 +153,10 @@ pub struct BrowserOptions {
     pub mount: String,
     /// The folder to serve; `None` = [`dist_dir()`].
     pub dist: Option<PathBuf>,
+    /// The `config.json` served instead of the built one. Default `{}`: no online services,
+    /// so no test reaches out to PDOK; [`stand_in::config`] points them at local stand-ins;
+    /// empty serves the file of the build.
+    pub config: String,
 }
 
 impl Default for BrowserOptions {
@@ -166,6 +171,7 @@ impl Default for BrowserOptions {
             faults: Vec::new(),
             mount: "/".to_string(),
             dist: None,
+            config: "{}".to_string(),
         }
     }
 }
@@ -197,6 +203,9 @@ impl Browser {
         let dist = opts.dist.clone().unwrap_or_else(dist_dir);
         check_dist(&dist);
         let server = server::StaticServer::start(&dist, &opts.mount, opts.faults.clone());
+        if !opts.config.is_empty() {
+            server.set_config(opts.config.as_bytes());
+        }
         let base = format!("{}{}", server.origin, opts.mount.trim_end_matches('/'));
         let (driver, client) = chrome::Driver::launch(&opts).await;
         let browser = Browser {

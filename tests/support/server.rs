@@ -106,6 +106,8 @@ struct State {
     log: Mutex<Vec<Served>>,
     /// Compress text and wasm answers as a static host does (the benchmark's phone profile).
     gzip: std::sync::atomic::AtomicBool,
+    /// Served for `{mount}config.json` instead of the file, when set.
+    config: Mutex<Option<Vec<u8>>>,
 }
 
 /// A running static server; stops when dropped.
@@ -133,6 +135,7 @@ impl StaticServer {
             faults: Mutex::new(faults.into_iter().map(|f| (f, 0)).collect()),
             log: Mutex::new(Vec::new()),
             gzip: std::sync::atomic::AtomicBool::new(false),
+            config: Mutex::new(None),
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("static server: cannot bind an ephemeral port on 127.0.0.1");
@@ -185,6 +188,11 @@ impl StaticServer {
         self.state
             .gzip
             .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Answers `config.json` (the app's online services) with `bytes` instead of the built file.
+    pub fn set_config(&self, bytes: &[u8]) {
+        *self.state.config.lock().unwrap() = Some(bytes.to_vec());
     }
 
     /// Replaces the active faults (their `times` counters start again).
@@ -294,6 +302,14 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
             "text/plain; charset=utf-8",
             b"method not allowed".to_vec(),
         )
+    } else if let Some((status, kind, body)) = super::stand_in::answer(&path_and_query) {
+        let status = StatusCode::from_u16(status).expect("stand-in status");
+        full(status, kind, body)
+    } else if path == format!("{}config.json", state.mount) {
+        match state.config.lock().unwrap().clone() {
+            Some(bytes) => full(StatusCode::OK, "application/json", bytes),
+            None => serve_file(state, &path),
+        }
     } else {
         serve_file(state, &path)
     };

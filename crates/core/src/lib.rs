@@ -15,6 +15,7 @@ pub mod indicator;
 pub mod lang;
 pub mod scale;
 pub mod search;
+pub mod services;
 pub mod state;
 pub mod table;
 pub mod views;

@@ -62,6 +62,9 @@ pub struct ViewState {
     pub mode: ViewMode,
     /// Place names switched off (`namen=0`; names are on by default).
     pub hide_names: bool,
+    /// Background map switched off (`achtergrond=0`; on by default where a tile service is
+    /// configured and reachable).
+    pub hide_background: bool,
     /// The gemeente the views' lists and lines are limited to (`gemeente=GM0344`, or
     /// `gemeente=nl` for all of the Netherlands): `None` when the URL does not say, and the
     /// views then start at the selected area's gemeente.
@@ -255,6 +258,17 @@ impl ViewState {
                     }
                     _ => false,
                 },
+                "achtergrond" => match value.as_str() {
+                    "0" => {
+                        v.hide_background = true;
+                        true
+                    }
+                    "1" => {
+                        v.hide_background = false;
+                        true
+                    }
+                    _ => false,
+                },
                 "weergave" | "van" | "tot" | "groep" => mode.take(key, value).unwrap_or(true),
                 // Keys of other features are left to them.
                 _ => true,
@@ -306,6 +320,9 @@ impl ViewState {
         if self.hide_names {
             q.push("namen=0".to_string());
         }
+        if self.hide_background {
+            q.push("achtergrond=0".to_string());
+        }
         match &self.gemeente {
             Some(Some(g)) => q.push(format!("gemeente={g}")),
             Some(None) => q.push("gemeente=nl".to_string()),
@@ -344,6 +361,14 @@ mod tests {
         let (v, _) = ViewState::from_url("/", &q("namen", "1"));
         assert!(!v.hide_names);
         assert_eq!(v.to_url(), "/");
+        let (v, n) = ViewState::from_url("/", &q("achtergrond", "0"));
+        assert!(v.hide_background && n.is_empty());
+        assert_eq!(v.to_url(), "/?achtergrond=0");
+        assert_eq!(
+            ViewState::from_url(&v.to_url(), &q("achtergrond", "0")).0,
+            v
+        );
+        assert!(ViewState::from_url("/", &q("achtergrond", "nee")).1.len() == 1);
         let (_, n) = ViewState::from_url("/", &q("namen", "ja"));
         assert_eq!(n.len(), 1);
     }

@@ -5,6 +5,7 @@ mod idmap;
 mod names;
 mod paths;
 mod renderer;
+mod tiles;
 
 use crate::carto::viewport::Bounds;
 use crate::carto::{AreaShapes, Viewport};
@@ -34,10 +35,28 @@ pub struct MapHandle {
     idle_gen: Rc<Cell<u32>>,
     ids_gen: Rc<Cell<u32>>,
     gestures: Rc<RefCell<Gestures>>,
+    tiles_pending: Rc<Cell<bool>>,
     /// False once the map component is disposed: delayed callbacks (animation frames, timeouts
     /// after a gesture or a draw) check it before they touch the page's signals, which are gone
     /// by then (leaving the map within a moment of a wheel step used to panic).
     alive: Arc<AtomicBool>,
+}
+
+/// A [`MapHandle`] that does not own the renderer.
+struct WeakHandle {
+    renderer: std::rc::Weak<RefCell<Option<Renderer>>>,
+    rest: MapHandle,
+}
+
+impl WeakHandle {
+    /// The full handle, while the renderer exists.
+    fn upgrade(&self) -> Option<MapHandle> {
+        let renderer = self.renderer.upgrade()?;
+        Some(MapHandle {
+            renderer,
+            ..self.rest.clone()
+        })
+    }
 }
 
 impl MapHandle {
@@ -49,8 +68,17 @@ impl MapHandle {
             idle_gen: Rc::new(Cell::new(0)),
             ids_gen: Rc::new(Cell::new(0)),
             gestures: Rc::new(RefCell::new(Gestures::default())),
+            tiles_pending: Rc::new(Cell::new(false)),
             alive: Arc::new(AtomicBool::new(true)),
         }
+    }
+
+    /// A handle that does not keep the renderer alive (for callbacks the renderer owns).
+    fn downgrade(&self) -> WeakHandle {
+        let mut rest = self.clone();
+        let renderer = Rc::downgrade(&self.renderer);
+        rest.renderer = Rc::new(RefCell::new(None));
+        WeakHandle { renderer, rest }
     }
 
     /// Whether the map component still exists.
@@ -125,6 +153,26 @@ impl MapHandle {
                 h.ids_gen.get() == gen && h.idle_gen.get() == gesture && !h.frame_pending.get();
             if resting {
                 h.with(|r| r.build_ids());
+            }
+        });
+    }
+
+    /// Called when a background tile has arrived: redraws the background on the next frame, and
+    /// the choropleth too when its opacity over the background changes (the first tile).
+    fn tiles_arrived(&self) {
+        if self.tiles_pending.replace(true) {
+            return;
+        }
+        self.next_frame(|h| {
+            h.tiles_pending.set(false);
+            let refill = h
+                .with(|r| {
+                    r.draw_tiles();
+                    r.fill_alpha() != r.drawn_alpha
+                })
+                .unwrap_or(false);
+            if refill {
+                h.request(true);
             }
         });
     }
@@ -281,6 +329,8 @@ pub fn MapView(
     let container: NodeRef<html::Div> = NodeRef::new();
     let base: NodeRef<html::Canvas> = NodeRef::new();
     let overlay: NodeRef<html::Canvas> = NodeRef::new();
+    let background: NodeRef<html::Canvas> = NodeRef::new();
+    let services = expect_context::<crate::services::ServiceState>();
 
     // Set once the renderer exists: a map mounted when its data is already loaded (a new route
     // after a click) colours when the canvases arrive, not only when the data changes.
@@ -312,8 +362,23 @@ pub fn MapView(
                 return;
             }
             *h.renderer.borrow_mut() = Renderer::new(b, o);
+            let layer = background.get().and_then(|c| {
+                // Weak: the layer lives in the renderer, which must not keep itself alive.
+                let weak = h.downgrade();
+                let notify: Rc<dyn Fn()> = Rc::new(move || {
+                    if let Some(h) = weak.upgrade().filter(|h| h.alive()) {
+                        h.tiles_arrived();
+                    }
+                });
+                let down = services.tiles_down;
+                let on_down: Rc<dyn Fn()> = Rc::new(move || {
+                    down.try_set(true);
+                });
+                tiles::TileLayer::new(c, notify, on_down)
+            });
             if let Some(r) = h.renderer.borrow_mut().as_mut() {
                 r.halo = map.policy == FitPolicy::Embed;
+                r.tiles = layer;
             }
             fit_size();
             canvas_ready.set(h.renderer.borrow().is_some());
@@ -458,6 +523,32 @@ pub fn MapView(
         });
     }
 
+    // The background map: on where a tile service is configured, reachable and not switched
+    // off (`achtergrond=0`).
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            if !canvas_ready.get() {
+                return;
+            }
+            let service = services
+                .tiles()
+                .filter(|_| !ctx.view.with(|v| v.hide_background));
+            let changed = h
+                .with(|r| {
+                    let before = r.tiles.as_ref().map(|t| t.service().cloned());
+                    if let Some(t) = r.tiles.as_mut() {
+                        t.set_service(service);
+                    }
+                    before != r.tiles.as_ref().map(|t| t.service().cloned())
+                })
+                .unwrap_or(false);
+            if changed {
+                h.request(true);
+            }
+        });
+    }
+
     // Selection: outline it and bring it into view.
     {
         let h = handle.clone();
@@ -572,6 +663,7 @@ pub fn MapView(
             aria-label=label
             aria-describedby=description.filter(|_| interactive).map(|d| d.id)
             on:keydown=events.keydown>
+            <canvas class="map-tiles" node_ref=background aria-hidden="true"></canvas>
             <canvas class="map-base" node_ref=base aria-hidden="true"></canvas>
             <canvas class="map-overlay" node_ref=overlay aria-hidden="true"
                 on:pointerdown=events.pointerdown

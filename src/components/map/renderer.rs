@@ -8,6 +8,7 @@
 use super::idmap::{area_id, IdMap, UNDERLAY};
 use super::names::{Names, PlacedName};
 use super::paths::{PathCache, M_PER_KM};
+use super::tiles::TileLayer;
 use crate::carto::shapes::{for_each_point, within};
 use crate::carto::{AreaShapes, Viewport};
 use crate::scale::palette::Rgb;
@@ -94,6 +95,10 @@ pub struct Renderer {
     pub names: Option<Names>,
     /// The names written by the last draw (CSS px), for the exports.
     pub placed_names: Vec<PlacedName>,
+    /// The background map beneath the choropleth, if the page has one.
+    pub tiles: Option<TileLayer>,
+    /// The fill opacity of the last full draw or recolour (1: no background showing through).
+    pub drawn_alpha: f64,
 }
 
 /// What decides which area covers which pixel: everything of a layer but its colours.
@@ -306,6 +311,8 @@ impl Renderer {
             rgba: Vec::new(),
             names: None,
             placed_names: Vec::new(),
+            tiles: None,
+            drawn_alpha: 1.0,
         })
     }
 
@@ -320,8 +327,52 @@ impl Renderer {
             c.set_width((width * dpr).round().max(1.0) as u32);
             c.set_height((height * dpr).round().max(1.0) as u32);
         }
+        if let Some(t) = &self.tiles {
+            t.resize(self.base.width(), self.base.height());
+        }
         self.snap_viewport = None;
         true
+    }
+
+    /// How opaque the fill is now: translucent when zoomed in over a background map.
+    pub fn fill_alpha(&self) -> f64 {
+        match &self.tiles {
+            Some(t) if t.showing(&self.viewport) => {
+                crate::carto::tiles::fill_opacity(self.viewport.scale)
+            }
+            _ => 1.0,
+        }
+    }
+
+    /// Redraws the background map for the current viewport (and says on the map element how
+    /// many whole tiles it drew, for the tests).
+    pub fn draw_tiles(&mut self) {
+        let (viewport, dpr) = (self.viewport, self.dpr);
+        if let Some(t) = self.tiles.as_mut() {
+            t.draw(&viewport, dpr, &crate::data::DataStore::projection());
+            if let Some(el) = self.base.parent_element() {
+                let _ = el.set_attribute("data-tiles", &t.drawn.to_string());
+            }
+        }
+    }
+
+    /// Makes everything drawn so far `alpha` opaque (the fills, before outlines and names), so
+    /// the background map shows through evenly, however the fills overlap.
+    fn fade(&self, alpha: f64) {
+        if alpha >= 1.0 {
+            return;
+        }
+        let ctx = &self.ctx;
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let _ = ctx.set_global_composite_operation("destination-in");
+        ctx.set_fill_style_str(&format!("rgba(0,0,0,{alpha:.3})"));
+        ctx.fill_rect(
+            0.0,
+            0.0,
+            self.base.width() as f64,
+            self.base.height() as f64,
+        );
+        let _ = ctx.set_global_composite_operation("source-over");
     }
 
     /// Builds the outline of the selected shape `i` of `level` (drawn by [`Self::draw_overlay`]).
@@ -368,6 +419,8 @@ impl Renderer {
     /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures.
     pub fn draw_full(&mut self) {
         let t0 = now();
+        self.draw_tiles();
+        let alpha = self.fill_alpha();
         self.clear(&self.ctx, &self.base);
         let Some(layer) = &self.layer else {
             return;
@@ -459,6 +512,13 @@ impl Renderer {
         }
         ctx.set_global_alpha(1.0);
         crate::perf::mark("draw:fills");
+        if alpha < 1.0 {
+            self.fade(alpha);
+            self.world_transform(&self.ctx);
+            let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
+        }
+        self.drawn_alpha = alpha;
+        let ctx = &self.ctx;
 
         // Gemeente outlines on top of wijken and buurten.
         let outline_width = outline_width(borders, km_scale);
@@ -652,6 +712,19 @@ impl Renderer {
         if self.ctx.put_image_data(&image, 0.0, 0.0).is_err() {
             return false;
         }
+        if let Some(t) = self.tiles.as_mut() {
+            t.draw(
+                &self.viewport,
+                self.dpr,
+                &crate::data::DataStore::projection(),
+            );
+            if let Some(el) = self.base.parent_element() {
+                let _ = el.set_attribute("data-tiles", &t.drawn.to_string());
+            }
+        }
+        let alpha = self.fill_alpha();
+        self.fade(alpha);
+        self.drawn_alpha = alpha;
         if let Some((lines, width)) = &drawn.outlines {
             self.world_transform(&self.ctx);
             let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
@@ -708,6 +781,7 @@ impl Renderer {
         let k = v.scale / snap.scale;
         let tx = v.width / 2.0 * (1.0 - k) + (snap.cx - v.cx) * v.scale;
         let ty = v.height / 2.0 * (1.0 - k) + (snap.cy - v.cy) * v.scale;
+        self.draw_tiles();
         self.clear(&self.ctx, &self.base);
         let _ = self
             .ctx

@@ -6,6 +6,7 @@ pub mod labels;
 pub mod projection;
 pub mod scale_bar;
 pub mod shapes;
+pub mod tiles;
 pub mod viewport;
 
 pub use projection::Projection;

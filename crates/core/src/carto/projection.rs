@@ -43,6 +43,11 @@ impl Projection {
         ((lon - self.lon0) * self.kx, (self.lat0 - lat) * self.ky)
     }
 
+    /// Kilometres per degree of longitude (everywhere: the projection is equirectangular).
+    pub fn km_per_degree_lon(&self) -> f64 {
+        self.kx
+    }
+
     /// km → lon/lat.
     pub fn unproject(&self, x: f64, y: f64) -> (f64, f64) {
         (x / self.kx + self.lon0, self.lat0 - y / self.ky)

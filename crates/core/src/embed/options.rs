@@ -1,5 +1,5 @@
 //! The options of an embed, all in its URL:
-//! `/embed/{gemeente|wijk|buurt}/{code}?indicator=…&niveau=…&jaar=…&lang=…&dark=…&legend=…&interactive=…&panel=…&markeer=…`.
+//! `/embed/{gemeente|wijk|buurt}/{code}?indicator=…&niveau=…&jaar=…&lang=…&dark=…&legend=…&interactive=…&panel=…&markeer=…&namen=…&achtergrond=…`.
 //!
 //! Parsing never fails on the query: what cannot be used becomes a [`Notice`] and the default.
 //! Only the path (the area) is required.
@@ -75,6 +75,10 @@ pub struct EmbedOptions {
     pub interactive: bool,
     /// Open the detail panel when an area is clicked (`panel=0|1`, default 0).
     pub panel: bool,
+    /// Place names on the map (`namen=0|1`, default 1).
+    pub names: bool,
+    /// The background map where a tile service is configured (`achtergrond=0|1`, default 1).
+    pub background: bool,
     /// An area outlined on the map (`markeer`); must lie within `area`.
     pub highlight: Option<AreaCode>,
     /// Palette (`palet`).
@@ -116,6 +120,8 @@ impl EmbedOptions {
             legend: true,
             interactive: true,
             panel: false,
+            names: true,
+            background: true,
             highlight: None,
             palette: Palette::Standard,
             id: None,
@@ -167,6 +173,8 @@ impl EmbedOptions {
                 "legend" => flag(value).map(|f| o.legend = f).is_some(),
                 "interactive" => flag(value).map(|f| o.interactive = f).is_some(),
                 "panel" => flag(value).map(|f| o.panel = f).is_some(),
+                "namen" => flag(value).map(|f| o.names = f).is_some(),
+                "achtergrond" => flag(value).map(|f| o.background = f).is_some(),
                 "palet" => Palette::from_param(value).map(|p| o.palette = p).is_some(),
                 "weergave" | "van" | "tot" | "groep" => mode.take(key, value).unwrap_or(true),
                 "markeer" => match AreaCode::parse(value) {
@@ -271,6 +279,12 @@ impl EmbedOptions {
         if self.panel {
             q.push("panel=1".into());
         }
+        if !self.names {
+            q.push("namen=0".into());
+        }
+        if !self.background {
+            q.push("achtergrond=0".into());
+        }
         if let Some(h) = &self.highlight {
             q.push(format!("markeer={h}"));
         }
@@ -305,7 +319,8 @@ impl EmbedOptions {
             palette: self.palette,
             compare: None,
             mode: self.mode,
-            hide_names: false,
+            hide_names: !self.names,
+            hide_background: !self.background,
             gemeente: None,
         }
     }
@@ -367,6 +382,7 @@ mod tests {
             "/embed/gemeente/GM0344?indicator=lbm_klasse&niveau=buurt",
             "/embed/gemeente/GM0344?indicator=woz&niveau=wijk&jaar=2024&lang=en&dark=true&legend=0&interactive=0&panel=1&markeer=WK034401&palet=alt&id=utrecht-1",
             "/embed/wijk/WK0363AF?indicator=lbm_afw&niveau=buurt&dark=false",
+            "/embed/wijk/WK0363AF?indicator=lbm_afw&niveau=buurt&namen=0&achtergrond=0",
             "/embed/buurt/BU0363AF08?indicator=lbm_klasse&niveau=buurt&childId=example-map",
         ] {
             let (o, n) = parse_url(url);

@@ -9,6 +9,7 @@
 
 pub mod aliases;
 pub mod fold;
+pub mod geocoder;
 pub mod index;
 pub mod normalize;
 
