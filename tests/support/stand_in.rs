@@ -57,7 +57,7 @@ pub fn answer(path_and_query: &str) -> Option<(u16, &'static str, Vec<u8>)> {
         let q = query
             .split('&')
             .find_map(|kv| kv.strip_prefix("q="))
-            .map(|v| percent_decode(v))
+            .map(percent_decode)
             .unwrap_or_default();
         return Some((200, "application/json", free_answer(&q).into_bytes()));
     }
