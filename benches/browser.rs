@@ -6,6 +6,9 @@
 //!
 //! ```text
 //! cargo bench --bench browser -- [--runs N] [--json FILE] [--compare OLD.json] [--cpuprofile FILE]
+//!
+//! `BENCH_TILES=1` in the environment switches the background map on (served by the harness's
+//! local stand-in tile server), to measure gestures with tiles.
 //! ```
 //!
 //! Every run is a fresh Chromium with a new, empty profile (so nothing is cached: no HTTP cache,
@@ -1104,6 +1107,13 @@ async fn start_browser(dist: &Path) -> Browser {
         width: WIDTH,
         height: HEIGHT,
         dist: Some(dist.to_path_buf()),
+        // BENCH_TILES=1: the background map on (the local stand-in tile server), to measure
+        // pan/zoom frames with tiles; by default no online service, as offline.
+        config: if std::env::var_os("BENCH_TILES").is_some_and(|v| v == "1") {
+            support::stand_in::config()
+        } else {
+            "{}".to_string()
+        },
         ..Default::default()
     })
     .await;

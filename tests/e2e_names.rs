@@ -136,3 +136,26 @@ async fn names_on_a_phone_in_the_dark() {
     b.screenshot("names-rotterdam-phone-dark").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_embed_names_its_own_areas_and_namen_0_switches_them_off() {
+    let b = Browser::start(800, 600).await;
+    b.goto("/embed/gemeente/GM0344?indicator=lbm_klasse&niveau=buurt")
+        .await;
+    b.wait_for_mark("choropleth-ready").await;
+    // The names come from the gemeente's pack: wijken of Utrecht, nothing outside it.
+    let n = wait_for_names(&b, "Utrecht embed", |n| n.iter().any(|s| s == "Overvecht")).await;
+    println!("Utrecht embed: {n:?}");
+    assert!(
+        !n.iter().any(|s| s == "Nieuwegein" || s == "Zeist"),
+        "{n:?}"
+    );
+    b.screenshot("names-embed-utrecht-desktop-light").await;
+
+    b.goto("/embed/gemeente/GM0344?indicator=lbm_klasse&niveau=buurt&namen=0")
+        .await;
+    b.wait_for_mark("choropleth-ready").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(names(&b).await.is_empty());
+    b.close().await;
+}

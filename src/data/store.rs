@@ -223,8 +223,8 @@ impl DataStore {
     }
 
     /// Starts loading where the map writes the names of `level`. Names are an extra: a file
-    /// that fails leaves the map without them, not with an error (embeds, which load only
-    /// their gemeente's pack, have none).
+    /// that fails leaves the map without them, not with an error. An embed has them from its
+    /// gemeente's pack.
     pub fn ensure_labels(&self, level: Level) {
         if self.scope().is_some() {
             return;
@@ -581,6 +581,13 @@ impl DataStore {
                                 .into_iter()
                                 .map(|(g, t)| (g, Arc::new(t)))
                                 .collect();
+                            // An older pack without names: the embed has none, as before.
+                            d.labels = Some(Arc::new(
+                                p.labels
+                                    .filter(|t| t.level == level)
+                                    .map(|t| anchors(&t, &Self::projection()))
+                                    .unwrap_or_default(),
+                            ));
                         }
                     });
                     for level in Level::ALL {

@@ -69,6 +69,9 @@ pub struct PackLevel {
     pub index: AreaIndex,
     /// Value tables by group.
     pub tables: BTreeMap<String, ValueTable>,
+    /// Where the map writes the names of these rows (embeds write their gemeente's names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<crate::LabelTable>,
 }
 
 impl Manifest {

@@ -311,6 +311,7 @@ fn pack(joined: &Joined, g: &str) -> GemeentePack {
             PackLevel {
                 index: index(data, &rows),
                 tables: tables(data, &rows).0,
+                labels: Some(crate::labels::label_table_of(data, &rows)),
             }
         })
         .collect();

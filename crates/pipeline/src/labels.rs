@@ -34,12 +34,18 @@ fn pole(poly: &Polygon<f64>) -> Option<(f64, f64, f64)> {
 
 /// The label table of a level, aligned with its codes.
 pub fn label_table(data: &LevelData) -> LabelTable {
+    let all: Vec<usize> = (0..data.codes.len()).collect();
+    label_table_of(data, &all)
+}
+
+/// The label table of `rows` of the level, in that order (a gemeente's pack: embeds write the
+/// names of their own gemeente's areas).
+pub fn label_table_of(data: &LevelData, rows: &[usize]) -> LabelTable {
     let inhabitants = data.columns.get("inwoners");
-    let points = data
-        .codes
+    let points = rows
         .iter()
-        .enumerate()
-        .map(|(row, code)| {
+        .map(|&row| {
+            let code = &data.codes[row];
             let rings = data.geometry.get(code)?;
             let largest = to_geo(rings)
                 .0
