@@ -48,6 +48,9 @@ pub struct MapContext {
     level: Memo<Level>,
     /// The colouring of the view once its data is in (derived: [`crate::derived::colouring`]).
     pub colouring: Memo<Option<Arc<Colouring>>>,
+    /// A point marked on the map (lon, lat): the address chosen in the search box or the
+    /// reader's position ("Waar ben ik?"), so they see where exactly in the buurt it lies.
+    pub pin: RwSignal<Option<(f64, f64)>>,
 }
 
 impl MapContext {
@@ -73,6 +76,7 @@ impl MapContext {
             focus: RwSignal::new(None),
             level,
             colouring,
+            pin: RwSignal::new(None),
         }
     }
 

@@ -199,6 +199,26 @@ async fn an_address_typed_lands_on_its_buurt() {
     };
     println!("Domplein 1 → {path}");
     b.wait_for_text(".panel", "Utrecht").await;
+    b.wait_for_text(".panel", "Domplein, Neude, Janskerkhof")
+        .await;
+    // The address is pinned where it lies.
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let v = viewport(&b).await;
+    let (wx, wy) = Projection::default().project(5.12130356, 52.09085068);
+    let (px, py) = v.to_screen(wx, wy);
+    let rgb: Vec<u8> = b
+        .js(&format!(
+            "const c = document.querySelector('.map-overlay'); const k = c.width / c.getBoundingClientRect().width; \
+             const d = c.getContext('2d').getImageData(Math.floor({px} * k), Math.floor({py} * k), 1, 1).data; \
+             return [d[0], d[1], d[2], d[3]];"
+        ))
+        .await;
+    println!("pin at ({px:.1}, {py:.1}): {rgb:?}");
+    assert!(
+        rgb[0] > 180 && rgb[1] < 80 && rgb[3] > 200,
+        "no pin at ({px:.1}, {py:.1}): {rgb:?}"
+    );
+    b.screenshot("services-address-pinned-desktop-light").await;
 
     // A full postcode is looked up too, instead of the offline note about its letters.
     let input = b.wait_for("#search").await;

@@ -146,6 +146,7 @@ pub fn use_place_chooser() -> (impl Fn(Place) + Clone + 'static, RwSignal<Option
         );
     });
     let choose = move |place: Place| {
+        ctx.pin.set(Some((place.lon, place.lat)));
         let r = round.get_value().wrapping_add(1);
         round.set_value(r);
         // The first answer may come from the overview; refine as detail arrives, for a while.

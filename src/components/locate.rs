@@ -111,6 +111,7 @@ pub fn LocateButton() -> impl IntoView {
             .and_then(|i| AreaCode::parse(&shapes.shapes[i].code).ok())
         {
             Some(code) => {
+                ctx.pin.set(Some((lon, lat)));
                 state.set(Some(Located::Found));
                 update(&|v: &mut ViewState| v.selected = Some(code.clone()));
             }

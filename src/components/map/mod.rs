@@ -326,6 +326,20 @@ pub fn MapView(
             });
         });
     }
+    // The pin of a searched address or of the reader's position.
+    {
+        let h = handle.clone();
+        Effect::new(move |_| {
+            let pin = ctx
+                .pin
+                .get()
+                .map(|(lon, lat)| DataStore::projection().project(lon, lat));
+            h.with(|r| {
+                r.pin = pin;
+                r.draw_overlay();
+            });
+        });
+    }
     let container: NodeRef<html::Div> = NodeRef::new();
     let base: NodeRef<html::Canvas> = NodeRef::new();
     let overlay: NodeRef<html::Canvas> = NodeRef::new();

@@ -99,6 +99,8 @@ pub struct Renderer {
     pub tiles: Option<TileLayer>,
     /// The fill opacity of the last full draw or recolour (1: no background showing through).
     pub drawn_alpha: f64,
+    /// A point marked on the map (projected km): a searched address or the reader's position.
+    pub pin: Option<(f64, f64)>,
 }
 
 /// What decides which area covers which pixel: everything of a layer but its colours.
@@ -313,6 +315,7 @@ impl Renderer {
             placed_names: Vec::new(),
             tiles: None,
             drawn_alpha: 1.0,
+            pin: None,
         })
     }
 
@@ -851,6 +854,29 @@ impl Renderer {
                 }
             }
         }
+        self.draw_pin();
+    }
+
+    /// Draws the pin: a dot in a white ring with a dark edge, readable on every class colour.
+    fn draw_pin(&self) {
+        let Some((x, y)) = self.pin else {
+            return;
+        };
+        let (sx, sy) = self.viewport.to_screen(x, y);
+        let ctx = &self.octx;
+        let _ = ctx.set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0);
+        let (dark, light) = &self.focus_colours;
+        ctx.begin_path();
+        let _ = ctx.arc(sx, sy, 8.0, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(light);
+        ctx.fill();
+        ctx.set_stroke_style_str(dark);
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+        ctx.begin_path();
+        let _ = ctx.arc(sx, sy, 3.5, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str("#d81b60");
+        ctx.fill();
     }
 
     /// The base canvas (for export).

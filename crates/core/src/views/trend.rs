@@ -491,6 +491,40 @@ pub fn periods(years: &[u16], values: &[Option<f64>]) -> Option<Periods> {
     })
 }
 
+/// Where, after 2012, a rise slowed down: the year `y` after which the line rose at most half
+/// as fast per year as from 2012 to `y`, with both changes. Of several such years the first:
+/// from then on the pace stayed low. `None` when the line did not rise after 2012, or rose
+/// evenly.
+///
+/// ```
+/// use buurtkaart_core::views::trend::slowdown;
+/// let years = [2002, 2012, 2016, 2022];
+/// let line = [Some(4.000), Some(4.020), Some(4.040), Some(4.045)];
+/// let (y, a, b) = slowdown(&years, &line).unwrap();
+/// assert_eq!(y, 2016);
+/// assert!((a - 0.020).abs() < 1e-9 && (b - 0.005).abs() < 1e-9);
+/// ```
+pub fn slowdown(years: &[u16], values: &[Option<f64>]) -> Option<(u16, f64, f64)> {
+    let pts: Vec<(u16, f64)> = years
+        .iter()
+        .zip(values)
+        .filter_map(|(&y, v)| v.filter(|x| x.is_finite()).map(|v| (y, v)))
+        .filter(|p| p.0 >= PIVOT)
+        .collect();
+    let (&pivot, &last) = (pts.first()?, pts.last()?);
+    if pivot.0 != PIVOT || last.1 - pivot.1 <= FLAT {
+        return None;
+    }
+    pts[1..pts.len() - 1]
+        .iter()
+        .filter_map(|&(y, v)| {
+            let (a, b) = (v - pivot.1, last.1 - v);
+            let (ra, rb) = (a / f64::from(y - pivot.0), b / f64::from(last.0 - y));
+            (a > FLAT && rb < 0.5 * ra).then_some((y, a, b))
+        })
+        .next()
+}
+
 fn course_words(c: Course, lang: Lang) -> &'static str {
     match c {
         Course::Continued => lang.pick(
@@ -589,10 +623,28 @@ pub fn sentence(line: &TrendLine, years: &[u16], lang: Lang) -> String {
     };
     let s = |v: f64| format::signed(v, 3, lang);
     let score = |v: f64| format::number(v, 3, lang);
+    // Where the pace dropped, if it did after 2012 ("na 2016 ging het langzamer").
+    let later = match slowdown(years, &line.values) {
+        Some((y, a, b)) => match lang {
+            Lang::Nl => format!(
+                "; de stijging vertraagde na {y} ({PIVOT}–{y}: {}; {y}–{}: {})",
+                s(a),
+                p.last.0,
+                s(b)
+            ),
+            Lang::En => format!(
+                "; the rise slowed after {y} ({PIVOT}–{y}: {}; {y}–{}: {})",
+                s(a),
+                p.last.0,
+                s(b)
+            ),
+        },
+        None => String::new(),
+    };
     // "Zwak in 2012 (score ≤ 3,950), 10 wijken — 2002–2012: +0,020 (4,000 → 4,020);
     // 2012–2022: +0,040 (4,020 → 4,060); de stijging ging na 2012 door, zelfs sneller."
     format!(
-        "{}{wijken} — {}–{}: {} ({} → {}); {}–{}: {} ({} → {}); {}.",
+        "{}{wijken} — {}–{}: {} ({} → {}); {}–{}: {} ({} → {}); {}{later}.",
         capital(&line.label),
         p.first.0,
         p.pivot.0,
@@ -875,6 +927,38 @@ mod tests {
         assert_eq!(course(4.0, 3.9, 4.0), Course::Recovered);
         assert_eq!(course(4.0, 3.9, 3.8), Course::KeptFalling);
         assert_eq!(course(4.0, 4.001, 4.002), Course::Flat);
+    }
+
+    #[test]
+    fn a_slowdown_after_2012_is_placed_in_its_year() {
+        let years = [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022];
+        // The national shape of the issue: steady to 2016, then much slower.
+        let v = [
+            4.0957, 4.1008, 4.1149, 4.1268, 4.1422, 4.1459, 4.1511, 4.1532,
+        ]
+        .map(Some);
+        let (y, a, b) = slowdown(&years, &v).unwrap();
+        assert_eq!(y, 2016);
+        assert!(
+            (a - 0.0273).abs() < 1e-4 && (b - 0.0110).abs() < 1e-4,
+            "{a} {b}"
+        );
+        let l = line(v.to_vec());
+        let nl = sentence(&l, &years, Lang::Nl);
+        assert!(
+            nl.ends_with(
+                "; de stijging vertraagde na 2016 (2012–2016: +0,027; 2016–2022: +0,011)."
+            ),
+            "{nl}"
+        );
+        // An even rise, a fall, a gap in 2012: nothing to place.
+        let even = [4.0, 4.01, 4.02, 4.03, 4.04, 4.05, 4.06, 4.07].map(Some);
+        assert_eq!(slowdown(&years, &even), None);
+        let fall = [4.1, 4.1, 4.1, 4.09, 4.08, 4.07, 4.06, 4.05].map(Some);
+        assert_eq!(slowdown(&years, &fall), None);
+        let mut gap = v;
+        gap[2] = None;
+        assert_eq!(slowdown(&years, &gap), None);
     }
 
     #[test]
