@@ -492,7 +492,8 @@ pub fn periods(years: &[u16], values: &[Option<f64>]) -> Option<Periods> {
 }
 
 /// Where, after 2012, a rise slowed down: the year `y` after which the line rose at most half
-/// as fast per year as from 2012 to `y`, with both changes. Of several such years the first:
+/// as fast per year as from 2012 to `y` (over at least four more years), with both changes.
+/// Of several such years the first:
 /// from then on the pace stayed low. `None` when the line did not rise after 2012, or rose
 /// evenly.
 ///
@@ -520,7 +521,8 @@ pub fn slowdown(years: &[u16], values: &[Option<f64>]) -> Option<(u16, f64, f64)
         .filter_map(|&(y, v)| {
             let (a, b) = (v - pivot.1, last.1 - v);
             let (ra, rb) = (a / f64::from(y - pivot.0), b / f64::from(last.0 - y));
-            (a > FLAT && rb < 0.5 * ra).then_some((y, a, b))
+            // A tail of at least four years: two years say too little about a pace.
+            (a > FLAT && rb < 0.5 * ra && last.0 - y >= 4).then_some((y, a, b))
         })
         .next()
 }
@@ -627,13 +629,13 @@ pub fn sentence(line: &TrendLine, years: &[u16], lang: Lang) -> String {
     let later = match slowdown(years, &line.values) {
         Some((y, a, b)) => match lang {
             Lang::Nl => format!(
-                "; de stijging vertraagde na {y} ({PIVOT}–{y}: {}; {y}–{}: {})",
+                "; na {y} ging het langzamer ({PIVOT}–{y}: {}; {y}–{}: {})",
                 s(a),
                 p.last.0,
                 s(b)
             ),
             Lang::En => format!(
-                "; the rise slowed after {y} ({PIVOT}–{y}: {}; {y}–{}: {})",
+                "; after {y} it slowed ({PIVOT}–{y}: {}; {y}–{}: {})",
                 s(a),
                 p.last.0,
                 s(b)
@@ -946,9 +948,7 @@ mod tests {
         let l = line(v.to_vec());
         let nl = sentence(&l, &years, Lang::Nl);
         assert!(
-            nl.ends_with(
-                "; de stijging vertraagde na 2016 (2012–2016: +0,027; 2016–2022: +0,011)."
-            ),
+            nl.ends_with("; na 2016 ging het langzamer (2012–2016: +0,027; 2016–2022: +0,011)."),
             "{nl}"
         );
         // An even rise, a fall, a gap in 2012: nothing to place.
@@ -959,6 +959,9 @@ mod tests {
         let mut gap = v;
         gap[2] = None;
         assert_eq!(slowdown(&years, &gap), None);
+        // Slower only in the last two years: too short to call.
+        let late = [4.0, 4.01, 4.02, 4.03, 4.04, 4.05, 4.06, 4.061].map(Some);
+        assert_eq!(slowdown(&years, &late), None);
     }
 
     #[test]
