@@ -51,6 +51,9 @@ pub struct MapContext {
     /// A point marked on the map (lon, lat): the address chosen in the search box or the
     /// reader's position ("Waar ben ik?"), so they see where exactly in the buurt it lies.
     pub pin: RwSignal<Option<(f64, f64)>>,
+    /// Areas shown at full strength while the reader points at something that stands for
+    /// them (a line of the trend chart: its wijken); the others are dimmed. `None`: all.
+    pub emphasis: RwSignal<Option<Arc<Vec<String>>>>,
 }
 
 impl MapContext {
@@ -77,6 +80,7 @@ impl MapContext {
             level,
             colouring,
             pin: RwSignal::new(None),
+            emphasis: RwSignal::new(None),
         }
     }
 

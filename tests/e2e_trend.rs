@@ -51,6 +51,12 @@ fn national_means(csv: &str) -> BTreeMap<u16, (f64, usize)> {
         .collect()
 }
 
+/// The number of areas the map shows at full strength (`""` when nothing is emphasised).
+async fn emphasis(b: &Browser) -> String {
+    b.js("return document.querySelector('.map-canvas').dataset.emphasis || '';")
+        .await
+}
+
 async fn cell(b: &Browser, year: u16, line: &str) -> (String, String) {
     b.js(&format!(
         "const td = document.querySelector(\".trend-table tr[data-year='{year}'] td[data-line='{line}']\");
@@ -127,6 +133,38 @@ async fn trend_table_holds_the_national_means_of_the_raw_file() {
     b.goto(&path).await;
     b.wait_for(".trend-table td[data-line='gemeente']").await;
     b.wait_for_text(".trend-table thead", "Utrecht").await;
+
+    // Pointing at a group's line (here by keyboard, on its legend entry) shows its wijken on
+    // the map: the others are dimmed; leaving it shows all again.
+    b.wait_for_mark("choropleth-ready").await;
+
+    let _: bool = b
+        .js("document.querySelectorAll('.trend-chart .chart-legend li')[2].focus(); return true;")
+        .await;
+    let start = std::time::Instant::now();
+    let shown = loop {
+        let e = emphasis(&b).await;
+        if !e.is_empty() {
+            break e.parse::<usize>().unwrap();
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no emphasis"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    println!("a group line of Utrecht: {shown} wijken at full strength");
+    assert!(shown > 0 && shown < 40, "{shown}");
+    b.screenshot("trend-line-pointed-desktop-light").await;
+    let _: bool = b.js("document.activeElement.blur(); return true;").await;
+    let start = std::time::Instant::now();
+    while !emphasis(&b).await.is_empty() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "still emphasised"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(b.console_errors().await.is_empty());
     b.close().await;
 }

@@ -72,7 +72,16 @@ pub fn LineChart(
     /// Extra CSS class of the figure.
     #[prop(optional)]
     class: &'static str,
+    /// Called with the series pointed at (line or legend entry, by pointer or keyboard focus),
+    /// and with `None` when the pointer or focus leaves it.
+    #[prop(optional)]
+    on_point: Option<Callback<Option<usize>>>,
 ) -> impl IntoView {
+    let point = move |i: Option<usize>| {
+        if let Some(cb) = on_point {
+            cb.run(i);
+        }
+    };
     let first = years.first().copied().unwrap_or(2000) as f64;
     let last = years.last().copied().unwrap_or(2001) as f64;
     let x = Linear::new(
@@ -125,7 +134,8 @@ pub fn LineChart(
     let yrs: Vec<f64> = years.iter().map(|&v| v as f64).collect();
     let lines = series
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let pts: Vec<(f64, Option<f64>)> =
                 yrs.iter().copied().zip(s.values.iter().copied()).collect();
             let d = line_path(&pts, &x, &y);
@@ -139,17 +149,34 @@ pub fn LineChart(
             } else {
                 ().into_any()
             };
+            // A wide invisible stroke makes the line easy to point at.
+            let hit = on_point.map(|_| {
+                view! {
+                    <path class="line-hit" d=d.clone() fill="none"
+                        on:pointerenter=move |_| point(Some(k))
+                        on:pointerleave=move |_| point(None)></path>
+                }
+            });
             view! {
                 <path class=format!("line {}", s.style.class()) d=d fill="none"></path>
                 {dots}
+                {hit}
             }
         })
         .collect_view();
     let legend = series
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let cls = format!("key {}", s.style.class());
-            view! { <li><span class=cls aria-hidden="true"></span>{s.label.clone()}</li> }
+            let pointable = on_point.is_some();
+            view! {
+                <li tabindex=pointable.then_some("0") class:pointable=pointable
+                    on:pointerenter=move |_| point(Some(k)) on:pointerleave=move |_| point(None)
+                    on:focus=move |_| point(Some(k)) on:blur=move |_| point(None)>
+                    <span class=cls aria-hidden="true"></span>{s.label.clone()}
+                </li>
+            }
         })
         .collect_view();
     let mut headers = vec![lang.pick("Jaar", "Year").to_string()];

@@ -443,8 +443,18 @@ pub fn MapView(
                 .iter()
                 .map(|s| s.row.and_then(|r| c.class_of(r)))
                 .collect();
+            let emphasis = ctx.emphasis.get().map(|codes| {
+                let codes: std::collections::HashSet<&str> =
+                    codes.iter().map(String::as_str).collect();
+                shapes
+                    .shapes
+                    .iter()
+                    .map(|s| codes.contains(s.code.as_str()))
+                    .collect()
+            });
             let layer = Layer {
                 level: c.level,
+                emphasis,
                 shapes,
                 class_of,
                 colours: c.colours.clone(),

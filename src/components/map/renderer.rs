@@ -31,6 +31,9 @@ pub struct Layer {
     pub no_data: Rgb,
     /// Only this class at full strength (legend highlight).
     pub highlight: Option<Option<usize>>,
+    /// Per shape: at full strength (`None`: all are). Pointing at a trend line dims the wijken
+    /// outside its group.
+    pub emphasis: Option<Vec<bool>>,
     /// Gemeenten drawn beneath (no-data style) and outlined on top.
     pub gemeenten: Option<Arc<AreaShapes>>,
     /// Thin border between areas (RGBA).
@@ -45,6 +48,13 @@ pub struct Layer {
 }
 
 impl Layer {
+    /// Whether shape `i` is dimmed because something else is emphasised.
+    fn muted(&self, i: usize) -> bool {
+        self.emphasis
+            .as_ref()
+            .is_some_and(|e| !e.get(i).copied().unwrap_or(false))
+    }
+
     /// The fill beneath the level's areas: the muted context, else "no data".
     fn underlay(&self) -> Rgb {
         self.context.map_or(self.no_data, |c| c.0)
@@ -469,8 +479,9 @@ impl Renderer {
 
         crate::perf::mark("draw:underlay");
         let n = layer.colours.len();
-        // Areas per class (the last one: no data), each class drawn as one path.
-        let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+        // Areas per class (the last one: no data), each class drawn as one path; muted areas
+        // (outside an emphasis) in a second run of the same classes.
+        let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); 2 * (n + 1)];
         for &i in &visible {
             let c = layer
                 .class_of
@@ -480,7 +491,8 @@ impl Renderer {
                 .map(|c| c as usize)
                 .unwrap_or(n)
                 .min(n);
-            by_class[c].push(i);
+            let muted = if layer.muted(i) { n + 1 } else { 0 };
+            by_class[c + muted].push(i);
         }
         let class_paths: Vec<Option<Path2d>> = by_class
             .into_iter()
@@ -497,10 +509,11 @@ impl Renderer {
         let borders = borders(layer, &visible, bounds, km_scale);
         let border = css_rgba(layer.border);
         ctx.set_line_join("round");
-        for (c, path) in class_paths.iter().enumerate() {
+        for (k, path) in class_paths.iter().enumerate() {
             let Some(path) = path else { continue };
+            let (c, muted) = (k % (n + 1), k > n);
             let class = (c < n).then_some(c);
-            let dim = dimmed(layer.highlight, class);
+            let dim = muted || dimmed(layer.highlight, class);
             ctx.set_global_alpha(if dim { DIM_ALPHA } else { 1.0 });
             match class {
                 Some(c) => ctx.set_fill_style_str(&layer.colours[c].css()),
@@ -694,7 +707,7 @@ impl Renderer {
             let class = layer.class_of.get(i).copied().flatten().map(usize::from);
             let class = class.filter(|&c| c < n);
             let c = class.map(|c| layer.colours[c]).unwrap_or(nd);
-            lut.push(if !dimmed(layer.highlight, class) {
+            lut.push(if !dimmed(layer.highlight, class) && !layer.muted(i) {
                 [c.0, c.1, c.2, 255]
             } else if underlay {
                 let mix = |a: u8, b: u8| {
@@ -759,6 +772,16 @@ impl Renderer {
             ("data-cx", format!("{}", v.cx)),
             ("data-cy", format!("{}", v.cy)),
             ("data-draw-kind", kind.to_string()),
+            // Areas at full strength while something is emphasised (empty: all).
+            (
+                "data-emphasis",
+                self.layer
+                    .as_ref()
+                    .and_then(|l| l.emphasis.as_ref())
+                    .map_or(String::new(), |e| {
+                        e.iter().filter(|&&b| b).count().to_string()
+                    }),
+            ),
             ("data-draw-ms", format!("{ms:.1}")),
             // For the tests: the place names written, in the order they were placed.
             (

@@ -15,6 +15,7 @@ use crate::views::trend::{caveats, sentence, trend, Grouping, LineKind, Trend, W
 use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The periods the map can show, as (from, to).
 const PERIODS: [(u16, u16); 3] = [(2002, 2012), (2012, 2022), (2002, 2022)];
@@ -229,6 +230,23 @@ pub fn TrendPanel() -> impl IntoView {
                 "Mean Leefbaarometer score per year, per line",
             )
             .to_string();
+        // Pointing at a line (or its legend entry, or its sentence) shows its wijken on the map.
+        let members: Vec<Option<Arc<Vec<String>>>> = t
+            .lines
+            .iter()
+            .map(|l| match l.kind {
+                LineKind::National => None,
+                _ if l.members.is_empty() => None,
+                _ => Some(Arc::new(l.members.clone())),
+            })
+            .collect();
+        let on_point = {
+            let members = members.clone();
+            Callback::new(move |k: Option<usize>| {
+                ctx.emphasis
+                    .set(k.and_then(|k| members.get(k).cloned().flatten()));
+            })
+        };
         let x_labels: Vec<u16> = t
             .years
             .iter()
@@ -238,10 +256,13 @@ pub fn TrendPanel() -> impl IntoView {
         view! {
             <LineChart years=t.years.clone() series=series x_labels=x_labels marks=vec![(PIVOT, PIVOT.to_string())]
                 decimals=4 unit=lang.pick("gemiddelde score", "mean score").to_string() summary=summary
-                table_caption=caption lang=lang class="trend-chart" />
+                table_caption=caption lang=lang class="trend-chart" on_point=on_point />
             <h3>{lang.pick("Wat de cijfers zeggen", "What the figures say")}</h3>
             <ul class="trend-sentences">
-                {sentences.into_iter().zip(&t.lines).map(|(s, l)| view! { <li data-line=line_id(l.kind)>{s}</li> }).collect_view()}
+                {sentences.into_iter().zip(&t.lines).enumerate().map(|(k, (s, l))| view! {
+                    <li data-line=line_id(l.kind)
+                        on:pointerenter=move |_| on_point.run(Some(k)) on:pointerleave=move |_| on_point.run(None)>{s}</li>
+                }).collect_view()}
             </ul>
             <div class="view-caveat trend-caveats">
                 {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
@@ -251,6 +272,10 @@ pub fn TrendPanel() -> impl IntoView {
         }
         .into_any()
     };
+    // Nothing stays dimmed once the view is left.
+    on_cleanup(move || {
+        ctx.emphasis.try_set(None);
+    });
     view! {
         <section class="view-panel trend-panel" aria-labelledby="view-heading">
             <h2 id="view-heading">{move || ctx.lang().pick("Stokte de stijging na 2012?", "Did the rise stop after 2012?")}</h2>
