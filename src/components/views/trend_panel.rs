@@ -89,6 +89,33 @@ fn table(t: &Trend, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Saves the lines of the chart as CSV (`leefbaarheid-trend-{groep}-{gemeente}.csv`).
+fn download_lines(ctx: MapContext, computed: Memo<Option<(Trend, Vec<String>)>>) {
+    let Some((t, _)) = computed.get_untracked() else {
+        return;
+    };
+    let csv = crate::export::csv::trend_csv(
+        &t.years,
+        &t.lines,
+        "Leefbaarometer 3.0 (BZK), meting 2022; Buurtkaart",
+    );
+    let group = ctx.view.with_untracked(|v| match v.mode {
+        ViewMode::Trend { group, .. } => group.param(),
+        _ => "klasse",
+    });
+    let place = t
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::Gemeente)
+        .map_or("nederland", |l| l.short.as_str());
+    let name = crate::export::file_name(&["leefbaarheid-trend", group, place], "csv");
+    let saved = crate::components::share::web::text_blob(&csv, "text/csv;charset=utf-8")
+        .and_then(|blob| crate::components::share::web::download(&blob, &name));
+    if let Err(e) = saved {
+        leptos::logging::warn!("trend CSV: {e}");
+    }
+}
+
 /// The trend view's side panel.
 #[component]
 pub fn TrendPanel() -> impl IntoView {
@@ -269,6 +296,11 @@ pub fn TrendPanel() -> impl IntoView {
             </div>
             <h3>{lang.pick("Tabel", "Table")}</h3>
             {table(&t, lang)}
+            <p class="trend-download">
+                <button type="button" class="chip trend-csv" on:click=move |_| download_lines(ctx, computed)>
+                    {lang.pick("Lijnen downloaden (CSV)", "Download the lines (CSV)")}
+                </button>
+            </p>
         }
         .into_any()
     };

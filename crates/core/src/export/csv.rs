@@ -9,6 +9,7 @@
 //! * text cells that start with `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` so a
 //!   spreadsheet never runs them as a formula. Numbers are written by us from numbers and are
 //!   left alone.
+use crate::views::trend::TrendLine;
 use buurtkaart_model::Level;
 
 /// The columns, in order.
@@ -213,5 +214,85 @@ mod tests {
         assert_eq!(text_cell("Utrecht"), "Utrecht");
         assert_eq!(text_cell(" spatie"), "\" spatie\"");
         assert_eq!(number_cell(Some(-0.0)), "0");
+    }
+}
+
+/// The lines of the trend view as CSV (same conventions as [`areas_csv`]): a row per year, per
+/// line its mean score (four decimals, as the table shows) and the number of wijken it is over.
+/// `source` goes in a last column, so every row carries its origin.
+///
+pub fn trend_csv(years: &[u16], lines: &[TrendLine], source: &str) -> String {
+    let mut out = String::with_capacity(64 + years.len() * lines.len() * 16);
+    out.push(BOM);
+    let mut head = vec!["Jaar".to_string()];
+    for l in lines {
+        let label = &l.label;
+        head.push(text_cell(label));
+        head.push(text_cell(&format!("{label} (aantal wijken)")));
+    }
+    head.push("Bron".into());
+    out.push_str(&head.join(";"));
+    out.push_str("\r\n");
+    for (i, year) in years.iter().enumerate() {
+        let mut row = vec![year.to_string()];
+        for l in lines {
+            let (values, counts) = (&l.values, &l.counts);
+            let v = values.get(i).copied().flatten();
+            row.push(number_cell(v.map(|v| (v * 1e4).round() / 1e4)));
+            row.push(match v {
+                Some(_) => counts.get(i).copied().unwrap_or(0).to_string(),
+                None => String::new(),
+            });
+        }
+        row.push(text_cell(source));
+        out.push_str(&row.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod trend_tests {
+    use super::*;
+
+    use crate::views::trend::LineKind;
+
+    fn line(label: &str, values: Vec<Option<f64>>, counts: Vec<usize>) -> TrendLine {
+        TrendLine {
+            kind: LineKind::National,
+            label: label.into(),
+            short: label.into(),
+            values,
+            counts,
+            members: vec![],
+        }
+    }
+
+    #[test]
+    fn a_year_without_a_mean_is_empty_not_zero() {
+        let csv = trend_csv(
+            &[2002, 2012, 2022],
+            &[
+                line(
+                    "Landelijk",
+                    vec![Some(4.1), Some(4.11), Some(4.15)],
+                    vec![3, 3, 3],
+                ),
+                line("=zwak", vec![None, Some(3.9), Some(3.95)], vec![0, 2, 2]),
+                line(
+                    "afgerond",
+                    vec![Some(4.09568), None, None],
+                    vec![3289, 0, 0],
+                ),
+            ],
+            "LBM",
+        );
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "Jaar;Landelijk;Landelijk (aantal wijken);'=zwak;'=zwak (aantal wijken);afgerond;afgerond (aantal wijken);Bron"
+        );
+        assert_eq!(lines[1], "2002;4,1;3;;;4,0957;3289;LBM");
+        assert_eq!(lines[3], "2022;4,15;3;3,95;2;;;LBM");
     }
 }
