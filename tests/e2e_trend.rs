@@ -177,6 +177,15 @@ async fn trend_in_an_embed_colours_the_map_by_change() {
     b.wait_for_text(".legend-title", "2012 → 2022").await;
     b.wait_for_text("body", "Leefbaarometer 3.0, meting 2022")
         .await;
+    // Under the map: the lines of the country and of Utrecht, and what Utrecht's line says.
+    b.wait_for(".embed-trend .trend-chart svg path.line").await;
+    b.wait_for_text(".embed-trend-words", "wijken van Utrecht")
+        .await;
+    b.wait_for_text(".embed-trend-words", "2002–2012").await;
+    let lines: usize = b
+        .js("return document.querySelectorAll('.embed-trend .chart-legend li').length;")
+        .await;
+    assert!(lines >= 2, "{lines} lines");
     b.screenshot("trend-embed").await;
     assert!(b.console_errors().await.is_empty());
     b.close().await;

@@ -352,6 +352,9 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             </div>
             <p id="embed-alt" class="embed-alt">{move || alt.get()}</p>
             {opts.legend.then(|| view! { <Legend /> })}
+            {matches!(opts.mode, crate::views::ViewMode::Trend { .. }).then(|| view! {
+                <crate::components::views::EmbedTrend area=opts.area.clone() />
+            })}
             {panel.then(|| view! {
                 <Show when=move || panel_open.get() && selected.with(|s| s.is_some())>
                     <DetailPanel on_close=on_close />

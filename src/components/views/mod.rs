@@ -7,10 +7,12 @@ mod picker;
 mod relative_panel;
 mod scatter;
 mod tenure_panel;
+mod trend_embed;
 mod trend_panel;
 
 pub use legend::ViewLegend;
 pub use picker::ViewPicker;
+pub use trend_embed::EmbedTrend;
 
 use crate::context::MapContext;
 use crate::views::ViewMode;

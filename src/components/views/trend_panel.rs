@@ -11,7 +11,9 @@ use crate::derived::column;
 use crate::format;
 use crate::lang::Lang;
 use crate::state::ViewState;
-use crate::views::trend::{caveats, sentence, trend, Grouping, LineKind, Trend, WijkFacts, PIVOT};
+use crate::views::trend::{
+    caveats, sentence, trend, Grouping, LineKind, Trend, TrendLine, WijkFacts, PIVOT,
+};
 use crate::views::ViewMode;
 use buurtkaart_model::{AreaCode, Level};
 use leptos::prelude::*;
@@ -89,6 +91,100 @@ fn table(t: &Trend, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The chart's series for `lines`.
+pub(super) fn line_series(lines: &[TrendLine]) -> Vec<LineSeries> {
+    lines
+        .iter()
+        .map(|l| LineSeries {
+            label: l.label.clone(),
+            values: l.values.clone(),
+            style: style(l.kind),
+        })
+        .collect()
+}
+
+/// A chart's `on_point` that shows the wijken of the line pointed at on the map (all for the
+/// national line).
+pub(super) fn emphasis_on_point(ctx: MapContext, lines: &[TrendLine]) -> Callback<Option<usize>> {
+    let members: Vec<Option<Arc<Vec<String>>>> = lines
+        .iter()
+        .map(|l| match l.kind {
+            LineKind::National => None,
+            _ if l.members.is_empty() => None,
+            _ => Some(Arc::new(l.members.clone())),
+        })
+        .collect();
+    Callback::new(move |k: Option<usize>| {
+        ctx.emphasis
+            .set(k.and_then(|k| members.get(k).cloned().flatten()));
+    })
+}
+
+/// The trend lines of the view (its grouping, limited to gemeente `gm`'s four digits, with the
+/// selected wijk's own line) and their caveats, once the history and the wijk facts are in.
+pub(super) fn use_trend(
+    ctx: MapContext,
+    store: DataStore,
+    gm: Signal<Option<String>>,
+) -> Memo<Option<(Trend, Vec<String>)>> {
+    Effect::new(move |_| {
+        if store.manifest.with(|m| m.is_some()) {
+            store.ensure_history();
+            store.ensure_index(Level::Wijk);
+            store.ensure_index(Level::Gemeente);
+            store.ensure_table(Level::Wijk, "cbs");
+        }
+    });
+    // The selected wijk, or the wijk of a selected buurt.
+    let wijk = move || {
+        ctx.selected().and_then(|c| match c.level() {
+            Level::Wijk => Some(c),
+            Level::Buurt => c.wijk(),
+            Level::Gemeente => None,
+        })
+    };
+    Memo::new(move |_| {
+        let lang = ctx.lang();
+        let group = ctx.view.with(|v| match v.mode {
+            ViewMode::Trend { group, .. } => group,
+            _ => Grouping::default(),
+        });
+        let history = store.history()?;
+        let wijken = store.level(Level::Wijk);
+        let index = wijken.index?;
+        let koop = column(&store, Level::Wijk, "cbs", "koopwoningen")?;
+        let sted = column(&store, Level::Wijk, "cbs", "stedelijkheid")?;
+        let facts = WijkFacts {
+            codes: &index.codes,
+            koopwoningen: &koop,
+            stedelijkheid: &sted,
+        };
+        let gm = gm.get();
+        let gm_name = gm
+            .as_ref()
+            .and_then(|g| AreaCode::parse(&format!("GM{g}")).ok())
+            .and_then(|c| store.name(&c));
+        let w = wijk();
+        let mut t = trend(
+            &history,
+            &facts,
+            group,
+            gm.as_deref(),
+            w.as_ref().map(|c| c.as_str()),
+            gm_name.as_deref(),
+            lang,
+        );
+        if let (Some(w), Some(line)) = (&w, t.lines.last_mut()) {
+            if line.kind == LineKind::Wijk {
+                line.label = store.name(w).unwrap_or_else(|| w.to_string());
+                line.short = line.label.clone();
+            }
+        }
+        let notes = caveats(&history, &t, group, lang);
+        Some((t, notes))
+    })
+}
+
 /// Saves the lines of the chart as CSV (`leefbaarheid-trend-{groep}-{gemeente}.csv`).
 fn download_lines(ctx: MapContext, computed: Memo<Option<(Trend, Vec<String>)>>) {
     let Some((t, _)) = computed.get_untracked() else {
@@ -123,14 +219,6 @@ pub fn TrendPanel() -> impl IntoView {
     let store = expect_context::<DataStore>();
     let update = StoredValue::new_local(use_view_updater());
     let filter = new_filter(ctx);
-    Effect::new(move |_| {
-        if store.manifest.with(|m| m.is_some()) {
-            store.ensure_history();
-            store.ensure_index(Level::Wijk);
-            store.ensure_index(Level::Gemeente);
-            store.ensure_table(Level::Wijk, "cbs");
-        }
-    });
     let mode = move || {
         ctx.view.with(|v| match v.mode {
             ViewMode::Trend { from, to, group } => (from, to, group),
@@ -146,51 +234,7 @@ pub fn TrendPanel() -> impl IntoView {
             })
         })
     };
-    // The selected wijk, or the wijk of a selected buurt.
-    let wijk = move || {
-        ctx.selected().and_then(|c| match c.level() {
-            Level::Wijk => Some(c),
-            Level::Buurt => c.wijk(),
-            Level::Gemeente => None,
-        })
-    };
-    let computed = Memo::new(move |_| {
-        let lang = ctx.lang();
-        let (_, _, group) = mode();
-        let history = store.history()?;
-        let wijken = store.level(Level::Wijk);
-        let index = wijken.index?;
-        let koop = column(&store, Level::Wijk, "cbs", "koopwoningen")?;
-        let sted = column(&store, Level::Wijk, "cbs", "stedelijkheid")?;
-        let facts = WijkFacts {
-            codes: &index.codes,
-            koopwoningen: &koop,
-            stedelijkheid: &sted,
-        };
-        let gm = filter.get();
-        let gm_name = gm
-            .as_ref()
-            .and_then(|g| AreaCode::parse(&format!("GM{g}")).ok())
-            .and_then(|c| store.name(&c));
-        let w = wijk();
-        let mut t = trend(
-            &history,
-            &facts,
-            group,
-            gm.as_deref(),
-            w.as_ref().map(|c| c.as_str()),
-            gm_name.as_deref(),
-            lang,
-        );
-        if let (Some(w), Some(line)) = (&w, t.lines.last_mut()) {
-            if line.kind == LineKind::Wijk {
-                line.label = store.name(w).unwrap_or_else(|| w.to_string());
-                line.short = line.label.clone();
-            }
-        }
-        let notes = caveats(&history, &t, group, lang);
-        Some((t, notes))
-    });
+    let computed = use_trend(ctx, store, Signal::derive(move || filter.get()));
     let group_select = move || {
         let lang = ctx.lang();
         let (_, _, cur) = mode();
@@ -236,15 +280,7 @@ pub fn TrendPanel() -> impl IntoView {
         let Some((t, notes)) = computed.get() else {
             return view! { <p class="panel-loading">{lang.pick("Gegevens laden…", "Loading data…")}</p> }.into_any();
         };
-        let series: Vec<LineSeries> = t
-            .lines
-            .iter()
-            .map(|l| LineSeries {
-                label: l.label.clone(),
-                values: l.values.clone(),
-                style: style(l.kind),
-            })
-            .collect();
+        let series = line_series(&t.lines);
         let sentences: Vec<String> = t
             .lines
             .iter()
@@ -258,22 +294,7 @@ pub fn TrendPanel() -> impl IntoView {
             )
             .to_string();
         // Pointing at a line (or its legend entry, or its sentence) shows its wijken on the map.
-        let members: Vec<Option<Arc<Vec<String>>>> = t
-            .lines
-            .iter()
-            .map(|l| match l.kind {
-                LineKind::National => None,
-                _ if l.members.is_empty() => None,
-                _ => Some(Arc::new(l.members.clone())),
-            })
-            .collect();
-        let on_point = {
-            let members = members.clone();
-            Callback::new(move |k: Option<usize>| {
-                ctx.emphasis
-                    .set(k.and_then(|k| members.get(k).cloned().flatten()));
-            })
-        };
+        let on_point = emphasis_on_point(ctx, &t.lines);
         let x_labels: Vec<u16> = t
             .years
             .iter()
