@@ -90,13 +90,13 @@ mod tests {
     fn sort_by_equals_the_standard_stable_sort() {
         for v in samples() {
             let mut expected = v.clone();
-            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            expected.sort_by_key(|e| e.0);
             let mut got = v.clone();
             sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             assert_eq!(got, expected);
             // Descending, too (ties still keep their order).
             let mut expected = v.clone();
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|e| std::cmp::Reverse(e.0));
             let mut got = v;
             sort_by(&mut got, |a, b| b.0.cmp(&a.0));
             assert_eq!(got, expected);
