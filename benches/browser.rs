@@ -35,6 +35,8 @@
 //! load profile); it prints the functions with the most self time.
 //!
 //! It is a bench target with `harness = false`, so `cargo test` never runs it.
+#[path = "browser/lighthouse.rs"]
+mod lighthouse;
 #[path = "browser/phone.rs"]
 mod phone;
 #[path = "../tests/support/mod.rs"]
@@ -74,16 +76,20 @@ struct Args {
     json: Option<PathBuf>,
     compare: Option<PathBuf>,
     cpuprofile: Option<PathBuf>,
+    /// Lighthouse: `Some(false)` skips it, `Some(true)` runs it alone.
+    lighthouse: Option<bool>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: cargo bench --bench browser -- [--runs N] [--json FILE] [--compare OLD.json] \
-         [--cpuprofile FILE]\n\
+         [--cpuprofile FILE] [--no-lighthouse | --lighthouse-only]\n\
          \n  --runs N            fresh page loads (default 5, at least 1)\
          \n  --json FILE         also write the results as JSON\
          \n  --compare OLD.json  print the change of every median against an earlier --json file\
          \n  --cpuprofile FILE   first record one unmeasured load with the V8 CPU profiler\
+         \n  --no-lighthouse     skip the Lighthouse audits at the end\
+         \n  --lighthouse-only   run only the Lighthouse audits (min(N, 3) per preset)\
          \n\nServes $BUURTKAART_DIST or dist/ (a release build: trunk build --release)."
     );
     std::process::exit(2)
@@ -95,6 +101,7 @@ fn parse_args() -> Args {
         json: None,
         compare: None,
         cpuprofile: None,
+        lighthouse: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -104,6 +111,8 @@ fn parse_args() -> Args {
             "--json" => args.json = Some(PathBuf::from(value())),
             "--compare" => args.compare = Some(PathBuf::from(value())),
             "--cpuprofile" => args.cpuprofile = Some(PathBuf::from(value())),
+            "--no-lighthouse" => args.lighthouse = Some(false),
+            "--lighthouse-only" => args.lighthouse = Some(true),
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             "-h" | "--help" => usage(),
@@ -1616,6 +1625,10 @@ async fn main() {
         std::process::exit(1);
     }
     let dist = dist.canonicalize().unwrap_or(dist);
+    if args.lighthouse == Some(true) {
+        lighthouse::lighthouse_section(&dist, args.runs.min(3));
+        return;
+    }
     // The commit of the sources the build came from: scripts/bench says which tree it built;
     // otherwise the tree around the dist folder (the repository for the default dist/).
     let source = std::env::var_os("BUURTKAART_SOURCE")
@@ -1723,6 +1736,9 @@ async fn main() {
         .and_then(|m| m["detail_scale"].as_f64())
         .unwrap_or(16.0);
     phone::phone_section(&dist, args.runs.min(3), threshold).await;
+    let lighthouse = (args.lighthouse != Some(false))
+        .then(|| lighthouse::lighthouse_section(&dist, args.runs.min(3)))
+        .flatten();
 
     if let Some(old) = &args.compare {
         let text =
@@ -1733,7 +1749,10 @@ async fn main() {
         print_comparison(&old, &res);
     }
     if let Some(path) = &args.json {
-        let v = to_json(&res, &m, &commit, args.runs, (&probes, &sw), median_run);
+        let mut v = to_json(&res, &m, &commit, args.runs, (&probes, &sw), median_run);
+        if let Some(l) = lighthouse {
+            v["lighthouse"] = l;
+        }
         let text = serde_json::to_string_pretty(&v).expect("JSON");
         std::fs::write(path, text + "\n").unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!();

@@ -263,7 +263,9 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
             };
             send();
             observer.set_value(web::observe_size(&el, send));
-            // Ctrl/⌘ + wheel zooms the map; a plain wheel scrolls the host page.
+            // Ctrl/⌘ + wheel zooms the map; a plain wheel scrolls the host page. This listener
+            // never cancels the event (the map's own wheel handler does, for the zoom), so it is
+            // passive: the browser need not wait for it before scrolling.
             if interactive {
                 let cb = Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
                     move |ev: web_sys::WheelEvent| {
@@ -274,10 +276,13 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
                         }
                     },
                 );
-                let _ = el.add_event_listener_with_callback_and_bool(
+                let options = web_sys::AddEventListenerOptions::new();
+                options.set_capture(true);
+                options.set_passive(true);
+                let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
                     "wheel",
                     cb.as_ref().unchecked_ref(),
-                    true,
+                    &options,
                 );
                 cb.forget();
             }

@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod indicator;
 pub mod lang;
+pub mod order;
 pub mod scale;
 pub mod search;
 pub mod services;

@@ -43,13 +43,14 @@ fn fold(s: &str) -> String {
 /// assert_eq!(names, ["c", "b", "a"]);
 /// ```
 pub fn sort_rows(rows: &mut [Row], key: SortKey, ascending: bool) {
+    use crate::order::{sort_by, sort_by_cached_key};
     let dir = |o: Ordering| if ascending { o } else { o.reverse() };
     match key {
-        SortKey::Name => rows.sort_by_cached_key(|r| (fold(&r.name), r.code.clone())),
-        SortKey::Parent => rows.sort_by_cached_key(|r| (fold(&r.parent), fold(&r.name))),
+        SortKey::Name => sort_by_cached_key(rows, |r| (fold(&r.name), r.code.clone())),
+        SortKey::Parent => sort_by_cached_key(rows, |r| (fold(&r.parent), fold(&r.name))),
         SortKey::Value => {
-            rows.sort_by_cached_key(|r| fold(&r.name));
-            rows.sort_by(|a, b| match (a.value, b.value) {
+            sort_by_cached_key(rows, |r| fold(&r.name));
+            sort_by(rows, |a, b| match (a.value, b.value) {
                 (Some(x), Some(y)) => dir(x.total_cmp(&y)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,

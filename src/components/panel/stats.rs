@@ -80,7 +80,9 @@ pub fn extremes(
         .iter()
         .filter_map(|&row| table.get(id, row).map(|value| Ranked { row, value }))
         .collect();
-    all.sort_by(|a, b| a.value.total_cmp(&b.value).then(a.row.cmp(&b.row)));
+    buurtkaart_core::order::sort_by(&mut all, |a, b| {
+        a.value.total_cmp(&b.value).then(a.row.cmp(&b.row))
+    });
     let k = n.min(all.len() / 2);
     let weakest = all[..k].to_vec();
     let strongest = all.iter().rev().take(k).copied().collect();

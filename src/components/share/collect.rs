@@ -59,7 +59,9 @@ pub fn areas_in_view(
             None => (0..shapes.len()).collect(),
         };
         items.retain(|&i| within(&shapes.shapes[i].code, only.as_deref()));
-        items.sort_by(|&a, &b| shapes.shapes[a].code.cmp(&shapes.shapes[b].code));
+        buurtkaart_core::order::sort_by(&mut items, |&a, &b| {
+            shapes.shapes[a].code.cmp(&shapes.shapes[b].code)
+        });
         Some(ViewAreas {
             level,
             indicator: ctx.indicator_at(store, level),

@@ -76,7 +76,7 @@ pub fn GemeenteSelect(filter: GemeenteFilter, id: &'static str) -> impl IntoView
                     .collect()
             })
             .unwrap_or_default();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        buurtkaart_core::order::sort_by(&mut v, |a, b| a.1.cmp(&b.1));
         v
     });
     let current = move || filter.get().unwrap_or_default();

@@ -131,7 +131,7 @@ pub fn place(
     avoid: &[[f64; 4]],
 ) -> Vec<(usize, f64, f64)> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| cands[b].rank.total_cmp(&cands[a].rank));
+    crate::order::sort_by(&mut order, |&a, &b| cands[b].rank.total_cmp(&cands[a].rank));
     let mut boxes: Vec<[f64; 4]> = avoid.to_vec();
     let mut placed = Vec::new();
     for i in order {

@@ -116,7 +116,7 @@ pub fn covering(bounds: Bounds, projection: &Projection, z: u8, limit: usize) ->
         .flat_map(|y| (x0..=x1).map(move |x| TileId { z, x, y }))
         .collect();
     // The middle first: what the reader looks at arrives first.
-    tiles.sort_by(|a, b| {
+    crate::order::sort_by(&mut tiles, |a, b| {
         let d = |t: &TileId| (t.x as f64 - cx).powi(2) + (t.y as f64 - cy).powi(2);
         d(a).total_cmp(&d(b))
     });

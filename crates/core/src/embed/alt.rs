@@ -132,7 +132,7 @@ fn lbm_sentence(valued: &[(&AltItem, f64)], lang: Lang) -> String {
         }
         let where_ = if groups.len() >= 2 || (groups.len() == 1 && low.len() > 1) {
             let mut by_count: Vec<(&str, usize)> = groups.into_iter().collect();
-            by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            crate::order::sort_by(&mut by_count, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let top: Vec<String> = by_count
                 .iter()
                 .take(3)
@@ -145,7 +145,9 @@ fn lbm_sentence(valued: &[(&AltItem, f64)], lang: Lang) -> String {
             )
         } else {
             let mut names: Vec<&(&AltItem, f64)> = low.clone();
-            names.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+            crate::order::sort_by(&mut names, |a, b| {
+                a.1.total_cmp(&b.1).then(a.0.name.cmp(&b.0.name))
+            });
             let list: Vec<String> = names.iter().take(3).map(|(i, _)| i.name.clone()).collect();
             let lead = if low.len() > list.len() {
                 lang.pick("onder meer", "including")
@@ -180,7 +182,9 @@ fn lbm_sentence(valued: &[(&AltItem, f64)], lang: Lang) -> String {
 /// "Hoogst in A (x), B (y) en C (z); laagst in …."
 fn extremes_sentence(valued: &[(&AltItem, f64)], indicator: &Indicator, lang: Lang) -> String {
     let mut sorted: Vec<&(&AltItem, f64)> = valued.iter().collect();
-    sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+    crate::order::sort_by(&mut sorted, |a, b| {
+        b.1.total_cmp(&a.1).then(a.0.name.cmp(&b.0.name))
+    });
     let n = (sorted.len() / 2).clamp(1, 3);
     let show = |list: &[&(&AltItem, f64)]| -> Vec<String> {
         list.iter()

@@ -303,7 +303,7 @@ impl SearchIndex {
             Level::Wijk => 1,
             Level::Buurt => 2,
         };
-        found.sort_by(|a, b| {
+        crate::order::sort_by(&mut found, |a, b| {
             let (ea, eb) = (&self.entries[a.1], &self.entries[b.1]);
             a.0.cmp(&b.0)
                 .then(level_rank(ea.level).cmp(&level_rank(eb.level)))

@@ -77,7 +77,9 @@ pub fn extremes<'a>(
         .iter()
         .filter(|(code, _)| gm.is_none_or(|g| code.get(2..6) == Some(g)))
         .collect();
-    v.sort_by(|a, b| a.1.delta.total_cmp(&b.1.delta).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut v, |a, b| {
+        a.1.delta.total_cmp(&b.1.delta).then(a.0.cmp(&b.0))
+    });
     let declines: Vec<_> = v
         .iter()
         .copied()
