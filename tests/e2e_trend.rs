@@ -186,6 +186,12 @@ async fn trend_in_an_embed_colours_the_map_by_change() {
         .js("return document.querySelectorAll('.embed-trend .chart-legend li').length;")
         .await;
     assert!(lines >= 2, "{lines} lines");
+    // Its words describe the map it shows: wijken by change, not buurten by class.
+    b.wait_for_text(
+        "#embed-alt",
+        "gekleurd naar Verandering van de Leefbaarometerscore per wijk",
+    )
+    .await;
     b.screenshot("trend-embed").await;
     assert!(b.console_errors().await.is_empty());
     b.close().await;

@@ -220,9 +220,26 @@ fn Embed(opts: EmbedOptions, notices: Vec<Notice>) -> impl IntoView {
         (Some(a), Some(s)) if a != s => Some(year_note(lang, a, s)),
         _ => None,
     };
+    // The map in words: the indicator's classes, or in a view mode the view's own classes.
     let alt = {
         let o = opts.clone();
-        Memo::new(move |_| alt_for(&store, &o))
+        Memo::new(move |_| {
+            if o.mode == ViewMode::Standard {
+                return alt_for(&store, &o);
+            }
+            let c = ctx.colouring.get().filter(|c| c.complete)?;
+            let index = store.level(c.level).index?;
+            let prefix = o.focus_prefix();
+            let shown = o.shown_area();
+            let name = store.name(&shown).unwrap_or_else(|| shown.to_string());
+            let rows = index
+                .codes
+                .iter()
+                .enumerate()
+                .filter(|(_, code)| crate::carto::shapes::within(code, Some(prefix)))
+                .map(|(row, _)| row);
+            Some(c.alt_text(&name, rows, o.lang))
+        })
     };
 
     // The only message accepted: the theme switch, from the parent window.

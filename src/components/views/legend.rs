@@ -8,19 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 fn heading(c: &Colouring, lang: Lang) -> String {
-    match c.mode {
-        ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => match lang {
-            Lang::Nl => format!("Verandering van de Leefbaarometerscore per wijk, {from} → {to}"),
-            Lang::En => format!("Change in the Leefbaarometer score per district, {from} → {to}"),
-        },
-        ViewMode::Tenure => lang
-            .pick(
-                "Leefbaarheid en koopwoningen per buurt, 2024",
-                "Liveability and owner-occupied homes per neighbourhood, 2024",
-            )
-            .to_string(),
-        _ => c.value_heading(lang),
-    }
+    c.heading(lang)
 }
 
 /// A class button that highlights its areas on the map (like the standard legend).

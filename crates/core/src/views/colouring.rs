@@ -386,6 +386,90 @@ impl Colouring {
         }
     }
 
+    /// The legend's heading of the view ("Verandering van de Leefbaarometerscore per wijk,
+    /// 2012 → 2022").
+    pub fn heading(&self, lang: Lang) -> String {
+        match self.mode {
+            ViewMode::Change { from, to } | ViewMode::Trend { from, to, .. } => match lang {
+                Lang::Nl => {
+                    format!("Verandering van de Leefbaarometerscore per wijk, {from} → {to}")
+                }
+                Lang::En => {
+                    format!("Change in the Leefbaarometer score per district, {from} → {to}")
+                }
+            },
+            ViewMode::Tenure => lang
+                .pick(
+                    "Leefbaarheid en koopwoningen per buurt, 2024",
+                    "Liveability and owner-occupied homes per neighbourhood, 2024",
+                )
+                .to_string(),
+            _ => self.value_heading(lang),
+        }
+    }
+
+    /// The words of an embed's map in a view mode (its alt text): what is coloured, and how
+    /// many of the `rows` fall in each class, in legend order; areas without a value are
+    /// counted, never shown as a class.
+    ///
+    /// ```
+    /// use buurtkaart_core::views::{Colouring, ViewMode};
+    /// use buurtkaart_core::lang::Lang;
+    /// use buurtkaart_model::Level;
+    /// let c = Colouring {
+    ///     mode: ViewMode::Change { from: 2012, to: 2022 },
+    ///     level: Level::Wijk,
+    ///     class: vec![Some(1), Some(1), None, Some(0)],
+    ///     labels: vec!["gedaald".into(), "gestegen".into()],
+    ///     ..Colouring::missing(ViewMode::Change { from: 2012, to: 2022 }, Level::Wijk)
+    /// };
+    /// assert_eq!(
+    ///     c.alt_text("Utrecht", 0..4, Lang::Nl),
+    ///     "Kaart van Utrecht: 4 wijken, gekleurd naar Verandering van de Leefbaarometerscore per wijk, 2012 → 2022. gedaald: 1; gestegen: 2; zonder gegevens: 1."
+    /// );
+    /// ```
+    pub fn alt_text(&self, area: &str, rows: impl Iterator<Item = usize>, lang: Lang) -> String {
+        let mut per_class = vec![0usize; self.labels.len()];
+        let (mut total, mut missing) = (0usize, 0usize);
+        for row in rows {
+            total += 1;
+            match self.class.get(row).copied().flatten().map(usize::from) {
+                Some(c) if c < per_class.len() => per_class[c] += 1,
+                _ => missing += 1,
+            }
+        }
+        let n = |v: usize| format::number(v as f64, 0, lang);
+        let mut parts: Vec<String> = self
+            .labels
+            .iter()
+            .zip(&per_class)
+            .filter(|(_, &k)| k > 0)
+            .map(|(l, &k)| format!("{l}: {}", n(k)))
+            .collect();
+        if missing > 0 {
+            parts.push(format!(
+                "{}: {}",
+                lang.pick("zonder gegevens", "no data"),
+                n(missing)
+            ));
+        }
+        let plural = lang.text(&self.level.plural()).to_string();
+        match lang {
+            Lang::Nl => format!(
+                "Kaart van {area}: {} {plural}, gekleurd naar {}. {}.",
+                n(total),
+                self.heading(lang),
+                parts.join("; ")
+            ),
+            Lang::En => format!(
+                "Map of {area}: {} {plural}, coloured by {}. {}.",
+                n(total),
+                self.heading(lang),
+                parts.join("; ")
+            ),
+        }
+    }
+
     /// What the value in [`Colouring::value_text`] is, for headings.
     pub fn value_heading(&self, lang: Lang) -> String {
         match self.mode {
