@@ -17,4 +17,6 @@ pub mod scale;
 pub mod search;
 pub mod state;
 pub mod table;
+pub mod title;
 pub mod views;
+pub mod words;
