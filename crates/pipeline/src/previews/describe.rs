@@ -35,7 +35,7 @@ pub fn place(name: &str, gemeente: Option<&str>) -> String {
     }
 }
 
-/// The description (meta description, `og:description`, oEmbed-free text): the class in
+/// The description (meta description and `og:description`): the class in
 /// words, the score, the year and the source, in Dutch.
 ///
 /// ```
@@ -74,7 +74,7 @@ pub fn description(f: &AreaFacts) -> String {
         parts.join(", ")
     };
     let note = match (f.level, f.class) {
-        (Level::Wijk, None) => " Per wijk geeft de Leefbaarometer geen klasse.",
+        (Level::Wijk, None) => " Voor wijken is er geen klasse.",
         _ => "",
     };
     format!(
@@ -110,7 +110,7 @@ mod tests {
         assert_eq!(
             description(&f),
             "Leefbaarheid in Binnenstad, 's-Hertogenbosch: duidelijk onder het landelijk \
-             gemiddelde (−0,123), score 3,95. Per wijk geeft de Leefbaarometer geen klasse. \
+             gemiddelde (−0,123), score 3,95. Voor wijken is er geen klasse. \
              Bron: Leefbaarometer 3.0 – Ministerie van BZK, meting 2022."
         );
     }
