@@ -252,6 +252,11 @@ async fn a_crawler_sees_each_areas_own_preview() {
         "{html}"
     );
     assert!(html.contains("embed.js"), "{html}");
+    // Where iframes are stripped: the gemeente's share image, linked to the full map.
+    assert!(
+        html.contains("<noscript><a href=") && html.contains(&format!("<img src=\"{image}\"")),
+        "{html}"
+    );
 
     // The shell at `/` (and every path without a page) carries the national image.
     let home = get(&origin, "/").await.text();

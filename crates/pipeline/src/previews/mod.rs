@@ -43,7 +43,8 @@ use std::time::{Duration, Instant};
 pub const BASE_URL_ENV: &str = "BUURTKAART_PUBLIC_URL";
 /// The base URL when none is given: where `scripts/serve` serves the app.
 pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
-/// The folder under `dist/` with the share images.
+/// The folder under `dist/` with the share images (the app's embed code names them there:
+/// `buurtkaart_core::embed::snippet::share_image_path`).
 pub const IMAGE_DIR: &str = "previews";
 /// The name of the national image (beside the gemeenten' `GMxxxx.png`).
 pub const NATIONAL: &str = "nederland";
@@ -267,7 +268,13 @@ pub fn build_previews(opts: &PreviewOptions) -> Result<PreviewReport, PreviewErr
     };
     let image_of = |gemeente: &str| match alts.get(gemeente) {
         Some(alt) if with_image.contains(gemeente) => Image {
-            url: format!("{base}{IMAGE_DIR}/{gemeente}.png"),
+            url: format!(
+                "{base}{}",
+                AreaCode::parse(gemeente).map_or_else(
+                    |_| format!("{IMAGE_DIR}/{gemeente}.png"),
+                    |g| buurtkaart_core::embed::snippet::share_image_path(&g)
+                )
+            ),
             width: card::WIDTH,
             height: card::HEIGHT,
             alt: alt.clone(),
@@ -361,4 +368,33 @@ pub fn build_previews(opts: &PreviewOptions) -> Result<PreviewReport, PreviewErr
     write(&shell_path, shell.page(&home).as_bytes())?;
     report.page_time = t0.elapsed();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_images_lie_where_the_embed_code_names_them() {
+        let g = AreaCode::parse("GM0344").unwrap();
+        assert_eq!(
+            buurtkaart_core::embed::snippet::share_image_path(&g),
+            format!("{IMAGE_DIR}/GM0344.png")
+        );
+    }
+
+    #[test]
+    fn base_urls_get_a_trailing_slash_and_must_be_absolute() {
+        assert_eq!(
+            base_url("https://example.org").unwrap(),
+            "https://example.org/"
+        );
+        assert_eq!(
+            base_url("https://example.org/buurtkaart/").unwrap(),
+            "https://example.org/buurtkaart/"
+        );
+        assert!(base_url("example.org").is_err());
+        assert!(base_url("https://").is_err());
+        assert!(base_url("https://x.nl/\"><script>").is_err());
+    }
 }

@@ -1,10 +1,9 @@
 //! The oEmbed answer of an area (<https://oembed.com>, type `rich`): its `html` is the embed
 //! code the app's "Insluiten / Delen" builder gives for the same area with its defaults, made by
-//! the same functions (`buurtkaart_core::embed`), so a CMS that reads oEmbed pastes exactly what
-//! a journalist would have copied.
+//! the same function (`buurtkaart_core::embed::snippet::embed_code`), so a CMS that reads oEmbed
+//! pastes exactly what a journalist would have copied.
 use super::page::Image;
-use buurtkaart_core::embed::options::absolute;
-use buurtkaart_core::embed::snippet::{iframe_code, DEFAULT_HEIGHT};
+use buurtkaart_core::embed::snippet::{embed_code, DEFAULT_HEIGHT};
 use buurtkaart_core::embed::text::{area_title, map_title};
 use buurtkaart_core::embed::EmbedOptions;
 use buurtkaart_core::lang::Lang;
@@ -49,9 +48,7 @@ pub fn embed_title(
 ///
 /// `base` is the public base URL with a trailing slash.
 pub fn oembed_json(base: &str, o: &EmbedOptions, title: &str, thumbnail: &Image) -> String {
-    let src = absolute(base, &o.to_url());
-    let script = absolute(base, "embed.js");
-    let html = iframe_code(&src, title, DEFAULT_HEIGHT, &script);
+    let html = embed_code(base, o, title, DEFAULT_HEIGHT);
     let doc = json!({
         "type": "rich",
         "version": "1.0",
@@ -101,14 +98,20 @@ mod tests {
         let html = v["html"].as_str().unwrap();
         assert_eq!(
             html,
-            iframe_code(
-                "https://example.org/embed/buurt/BU07960101?indicator=lbm_klasse&niveau=buurt&jaar=2024",
-                &title,
-                DEFAULT_HEIGHT,
-                "https://example.org/embed.js"
-            )
+            embed_code("https://example.org/", &o, &title, DEFAULT_HEIGHT)
         );
+        assert!(html.starts_with(
+            "<iframe src=\"https://example.org/embed/buurt/BU07960101?indicator=lbm_klasse&amp;niveau=buurt&amp;jaar=2024\""
+        ), "{html}");
         assert!(html.contains("title=\"Leefbaarheid (klasse) in Binnenstad &amp; &#39;Oost&#39;, &#39;s-Hertogenbosch (2024)\""), "{html}");
+        assert!(
+            html.contains("<noscript><a href=\"https://example.org/buurt/BU07960101"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"https://example.org/previews/GM0796.png\""),
+            "{html}"
+        );
         assert_eq!(v["thumbnail_width"], 1200);
     }
 }
