@@ -101,7 +101,21 @@ pub fn dist_with_names(tag: &str, rename: impl Fn(&str, &str, &str) -> Option<St
     }
     let dir = std::env::temp_dir().join(format!("buurtkaart-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&dist_dir(), &dir);
+    // Without the link previews (a page per area, share images: ~37,000 files, ~380 MB), which
+    // would name the old names anyway; their paths then get the SPA fallback.
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if ["gemeente", "wijk", "buurt", "previews"].contains(&name.to_str().unwrap_or("")) {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dir.join(&name));
+        } else {
+            std::fs::copy(entry.path(), dir.join(&name)).unwrap();
+        }
+    }
     for file in ["buurt.areas.json", "gemeente.areas.json"] {
         let path = data_path(&dir.join("data"), file);
         let mut json: Value =

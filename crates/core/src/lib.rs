@@ -19,4 +19,6 @@ pub mod search;
 pub mod services;
 pub mod state;
 pub mod table;
+pub mod title;
 pub mod views;
+pub mod words;

@@ -6,6 +6,8 @@
 //! [`arc_guard`]) → [`lod`] (national overview, per-gemeente detail, validation) →
 //! [`classify`] (breaks, reference values) → [`write`] (temporary folder, then swap) →
 //! [`report`]. [`build::build`] runs them all in memory; the binary `buurtkaart-data` wraps it.
+//! After `trunk build`, [`previews`] writes the link previews (a page, an oEmbed file and a
+//! share image per area) into `dist/`.
 //!
 //! # Caveats
 //! * Output is deterministic: no timestamps, sorted maps, no parallel floating-point sums.
@@ -25,6 +27,7 @@ pub mod measure;
 pub mod names;
 pub mod numbers;
 pub mod planar;
+pub mod previews;
 pub mod progress;
 pub mod quantize;
 pub mod repair;

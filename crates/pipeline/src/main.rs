@@ -1,5 +1,6 @@
 //! `buurtkaart-data`: builds Buurtkaart's static data files.
 
+use buurtkaart_pipeline::previews::{self, PreviewOptions};
 use buurtkaart_pipeline::{build, check, default_source, BuildOptions};
 use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -68,6 +69,31 @@ enum Command {
         #[arg(long, default_value_t = 20.0)]
         max_gap_width: f64,
     },
+    /// After `trunk build`: write a link-preview page, an oEmbed file and share images for
+    /// every gemeente, wijk and buurt into DIST (`DIST/{level}/{code}/index.html`,
+    /// `DIST/previews/*.png`), from the data in DIST/data.
+    Previews(PreviewArgs),
+}
+
+/// Options of `previews`.
+#[derive(Debug, Args)]
+struct PreviewArgs {
+    /// trunk's output folder.
+    #[arg(long, default_value = "dist")]
+    dist: PathBuf,
+    /// The data folder to read. Default: DIST/data (trunk's copy of public/data).
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The public URL the app is served at (the pages' canonical, og:image and oEmbed URLs),
+    /// e.g. https://example.org/ or https://example.org/buurtkaart/.
+    #[arg(long, env = previews::BASE_URL_ENV, default_value = previews::DEFAULT_BASE_URL)]
+    base_url: String,
+    /// Folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf (Debian's fonts-dejavu-core).
+    #[arg(long, default_value = previews::render::DEFAULT_FONT_DIR)]
+    font_dir: PathBuf,
+    /// Skip the share images (pages and oEmbed files only; the pages still name the images).
+    #[arg(long)]
+    no_images: bool,
 }
 
 fn main() -> ExitCode {
@@ -114,6 +140,25 @@ fn main() -> ExitCode {
                     println!("{}: {m}", level.id());
                 }
             })
+        }
+        Command::Previews(args) => {
+            let opts = PreviewOptions {
+                dist: args.dist,
+                data: args.data,
+                base_url: args.base_url,
+                font_dir: args.font_dir,
+                images: !args.no_images,
+            };
+            match previews::build_previews(&opts) {
+                Ok(report) => {
+                    println!("previews for {}:\n{report}", opts.base_url);
+                    Ok(())
+                }
+                Err(e) => {
+                    eprintln!("error: previews: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
     };
     match result {

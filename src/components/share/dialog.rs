@@ -7,7 +7,7 @@ use crate::context::{MapContext, DEFAULT_INDICATOR};
 use crate::data::DataStore;
 use crate::embed::message::parse_height;
 use crate::embed::options::absolute;
-use crate::embed::snippet::{iframe_code, DEFAULT_HEIGHT};
+use crate::embed::snippet::{embed_code, DEFAULT_HEIGHT};
 use crate::embed::text::{area_title, map_title};
 use crate::embed::{DarkMode, EmbedOptions};
 use crate::lang::Lang;
@@ -231,13 +231,13 @@ fn Builder(close: Callback<()>) -> impl IntoView {
         map_title(o.lang, &label, o.level, name.as_deref(), o.year)
     });
     let code = {
-        let script = absolute(&base, "embed.js");
+        let base = base.clone();
         Signal::derive(move || {
-            let url = embed_url.get();
-            if url.is_empty() {
-                return String::new();
-            }
-            iframe_code(&url, &title.get(), height.get(), &script)
+            opts.with(|o| {
+                o.as_ref()
+                    .map(|o| embed_code(&base, o, &title.get(), height.get()))
+                    .unwrap_or_default()
+            })
         })
     };
     let link = {
