@@ -925,7 +925,20 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
         "a vertical drag moved the map: {before:?} → {after:?}"
     );
 
-    // Two fingers spreading apart zoom the map in.
+    // Two fingers spreading apart zoom the map in. The drag above may still be scrolling the
+    // article (a fling): wait until it rests, or the fingers land beside the map.
+    b.client.enter_parent_frame().await.unwrap();
+    let mut last = f64::NAN;
+    let start = Instant::now();
+    loop {
+        let y: f64 = b.js("return window.scrollY;").await;
+        if y == last || start.elapsed() > Duration::from_secs(5) {
+            break;
+        }
+        last = y;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.client.enter_frame(0).await.unwrap();
     let origin = map_origin(&b).await;
     let (cx, cy) = (origin.0 + vp.width / 2.0, origin.1 + vp.height / 2.0);
     b.touch("touchStart", &[(cx - 30.0, cy), (cx + 30.0, cy)])
