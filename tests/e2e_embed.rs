@@ -12,7 +12,7 @@ use fantoccini::actions::{
     InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
 };
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use support::server::StaticServer;
 use support::{places, Browser, BrowserOptions};
@@ -375,42 +375,6 @@ async fn dark_embed_is_dark_and_follows_the_hosts_theme_message() {
     b.close().await;
 }
 
-/// Lets Chromium save downloads into `dir`.
-async fn allow_downloads(b: &Browser, dir: &Path) {
-    let params = json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
-    b.cdp("Browser.setDownloadBehavior", params).await;
-}
-
-/// Waits for a finished download whose name ends with `ext` and returns its path.
-async fn downloaded(dir: &Path, ext: &str) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir)
-            .ok()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == ext));
-        // Chromium writes to a .crdownload file and renames it when done, but the final name
-        // can appear empty for a moment first: wait until it has bytes and they stop growing.
-        if let Some(p) = found {
-            let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
-            let before = size(&p);
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            if before > 0 && size(&p) == before {
-                return p;
-            }
-        }
-        assert!(
-            start.elapsed() < support::TIMEOUT,
-            "no .{ext} file appeared in {}",
-            dir.display()
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}
-
 #[tokio::test]
 async fn csv_and_png_exports_of_the_current_view() {
     let (_index, _lbm, shapes) = buurten();
@@ -418,13 +382,13 @@ async fn csv_and_png_exports_of_the_current_view() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let b = Browser::start(1280, 800).await;
-    allow_downloads(&b, &dir).await;
+    b.allow_downloads(&dir).await;
     b.goto(&format!("/gemeente/{GEMEENTE}?niveau=buurt")).await;
     b.wait_for_mark("choropleth-ready").await;
     let vp = settled_view(&b).await;
 
     b.click(".export-csv").await;
-    let csv_path = downloaded(&dir, "csv").await;
+    let csv_path = support::wait_for_download(&dir, "csv").await;
     let bytes = std::fs::read(&csv_path).unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
     let text = String::from_utf8(bytes[3..].to_vec()).expect("UTF-8");
@@ -467,7 +431,7 @@ async fn csv_and_png_exports_of_the_current_view() {
     );
 
     b.click(".export-png").await;
-    let png_path = downloaded(&dir, "png").await;
+    let png_path = support::wait_for_download(&dir, "png").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (w, h) = support::png_size(&png_path);
     assert_eq!(
@@ -481,7 +445,7 @@ async fn csv_and_png_exports_of_the_current_view() {
     );
 
     b.click(".export-svg").await;
-    let svg_path = downloaded(&dir, "svg").await;
+    let svg_path = support::wait_for_download(&dir, "svg").await;
     let svg = std::fs::read_to_string(&svg_path).unwrap();
     assert!(
         svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
@@ -506,7 +470,7 @@ async fn csv_and_png_exports_of_the_current_view() {
     b.wait_for("#panel-name").await;
     settled_view(&b).await;
     b.click(".export-svg").await;
-    let svg_path = downloaded(&dir, "svg").await;
+    let svg_path = support::wait_for_download(&dir, "svg").await;
     let name = svg_path.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.ends_with("-utrecht.svg"), "file name {name}");
     let svg = std::fs::read_to_string(&svg_path).unwrap();
@@ -925,9 +889,13 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
         "a vertical drag moved the map: {before:?} → {after:?}"
     );
 
-    // Two fingers spreading apart zoom the map in. The drag above may still be scrolling the
-    // article (a fling): wait until it rests, or the fingers land beside the map.
+    // Two fingers spreading apart zoom the map in. The drag above flung the article by some
+    // hundreds of px (how far depends on timing): bring the map back into view, let the scroll
+    // rest, and put the fingers on its middle.
     b.client.enter_parent_frame().await.unwrap();
+    let _: bool = b
+        .js("document.getElementById('kaart').scrollIntoView({block: 'start', behavior: 'instant'}); return true;")
+        .await;
     let mut last = f64::NAN;
     let start = Instant::now();
     loop {
@@ -939,8 +907,18 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     b.client.enter_frame(0).await.unwrap();
+    // What reaches the map, for the message if the pinch does not zoom.
+    let _: bool = b
+        .js("window.__pointers = []; const o = document.querySelector('.map-overlay'); \
+             for (const t of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel']) \
+               o.addEventListener(t, e => window.__pointers.push(t + ':' + e.pointerId)); return true;")
+        .await;
     let origin = map_origin(&b).await;
     let (cx, cy) = (origin.0 + vp.width / 2.0, origin.1 + vp.height / 2.0);
+    assert!(
+        cy > 60.0 && cy < 784.0,
+        "the map's middle is off screen: {cy}"
+    );
     b.touch("touchStart", &[(cx - 30.0, cy), (cx + 30.0, cy)])
         .await;
     for s in 1..=10 {
@@ -949,9 +927,10 @@ async fn on_a_phone_a_tap_shows_the_tooltip_buttons_zoom_and_a_drag_scrolls_the_
         tokio::time::sleep(Duration::from_millis(16)).await;
     }
     b.touch("touchEnd", &[]).await;
+    let seen: Vec<String> = b.js("return window.__pointers || [];").await;
     let pinched = wait_js(
         &b,
-        "a pinch zooms in",
+        &format!("a pinch zooms in (pointer events: {seen:?})"),
         "return +document.querySelector('.map-canvas').dataset.scale;",
         |v| v.as_f64().unwrap_or(0.0) > before.scale * 1.5,
     )
@@ -1062,7 +1041,7 @@ async fn the_embed_footer_downloads_the_geojson_of_its_whole_area() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let b = Browser::start(700, 900).await;
-    allow_downloads(&b, &dir).await;
+    b.allow_downloads(&dir).await;
     b.goto(&format!(
         "/embed/gemeente/{GEMEENTE}?indicator=lbm_klasse&niveau=buurt"
     ))
@@ -1072,7 +1051,7 @@ async fn the_embed_footer_downloads_the_geojson_of_its_whole_area() {
     // Zoomed in: the file still holds every buurt of the embed's area.
     b.click(".zoom-in").await;
     b.click(".embed-geojson").await;
-    let path = downloaded(&dir, "geojson").await;
+    let path = support::wait_for_download(&dir, "geojson").await;
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(doc["type"], "FeatureCollection");
     let mut codes: Vec<String> = doc["features"]

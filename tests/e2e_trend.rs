@@ -233,29 +233,12 @@ async fn the_lines_download_as_csv_with_the_table_s_figures() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let b = Browser::start(1280, 800).await;
-    let params =
-        serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
-    b.cdp("Browser.setDownloadBehavior", params).await;
+    b.allow_downloads(&dir).await;
     b.goto("/?weergave=trend&gemeente=GM0344").await;
     b.wait_for(".trend-table td[data-line='gemeente']").await;
     let (cell_2022, _) = cell(&b, 2022, "national").await;
     b.click(".trend-csv").await;
-    let start = std::time::Instant::now();
-    let path = loop {
-        let found = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| {
-                p.extension().is_some_and(|e| e == "csv")
-                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
-            });
-        if let Some(p) = found {
-            break p;
-        }
-        assert!(start.elapsed() < support::TIMEOUT, "no CSV downloaded");
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    };
+    let path = support::wait_for_download(&dir, "csv").await;
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     assert_eq!(name, "leefbaarheid-trend-klasse-utrecht.csv");
     let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();

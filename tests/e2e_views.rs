@@ -222,29 +222,11 @@ async fn change_view_csv_has_the_change_per_wijk() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let b = Browser::start(1280, 800).await;
-    let params =
-        serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
-    b.cdp("Browser.setDownloadBehavior", params).await;
+    b.allow_downloads(&dir).await;
     b.goto("/gemeente/GM0344?weergave=verandering").await;
     b.wait_for_mark("choropleth-ready").await;
     b.click(".export-csv").await;
-    let start = std::time::Instant::now();
-    let path = loop {
-        let found = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| {
-                // Chromium may show the final name before the bytes are in.
-                p.extension().is_some_and(|e| e == "csv")
-                    && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
-            });
-        if let Some(p) = found {
-            break p;
-        }
-        assert!(start.elapsed() < support::TIMEOUT, "no CSV downloaded");
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    };
+    let path = support::wait_for_download(&dir, "csv").await;
     let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
     let line = text
         .split("\r\n")

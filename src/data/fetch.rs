@@ -72,6 +72,33 @@ async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> 
     // Every data file the app asks for, in order (tests compare it with `index.html`'s preload).
     crate::perf::mark(&format!("asked:{file}"));
     let limit = timeout();
+    let result = abortable(limit, |signal| async move {
+        fetch_now(file, signal.as_ref(), revalidate).await
+    })
+    .await
+    .unwrap_or_else(|| {
+        TIMED_OUT.with(|t| t.borrow_mut().insert(file.to_string()));
+        Err(DataError::Timeout {
+            file: file.to_string(),
+            seconds: limit.as_secs(),
+        })
+    });
+    if result.is_ok() {
+        TIMED_OUT.with(|t| t.borrow_mut().remove(file));
+    }
+    result
+}
+
+/// Runs the request `start` builds (with an abort signal), giving up after `limit`: then the
+/// request is aborted (its connection closed, the reading of its body stopped) and the answer is
+/// `None`.
+async fn abortable<F, T>(
+    limit: Duration,
+    start: impl FnOnce(Option<web_sys::AbortSignal>) -> F,
+) -> Option<T>
+where
+    F: std::future::Future<Output = T>,
+{
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let (tx, rx) = oneshot::channel::<()>();
@@ -82,25 +109,18 @@ async fn fetch_with(file: &str, revalidate: bool) -> Result<Vec<u8>, DataError> 
         limit,
     )
     .ok();
-    let fetch = Box::pin(fetch_now(file, signal.as_ref(), revalidate));
+    let fetch = Box::pin(start(signal));
     let result = match select(fetch, rx).await {
-        Either::Left((result, _)) => result,
+        Either::Left((result, _)) => Some(result),
         Either::Right(_) => {
             if let Some(c) = &controller {
                 c.abort();
             }
-            TIMED_OUT.with(|t| t.borrow_mut().insert(file.to_string()));
-            Err(DataError::Timeout {
-                file: file.to_string(),
-                seconds: limit.as_secs(),
-            })
+            None
         }
     };
     if let Some(t) = timer {
         t.clear();
-    }
-    if result.is_ok() {
-        TIMED_OUT.with(|t| t.borrow_mut().remove(file));
     }
     result
 }
@@ -144,17 +164,7 @@ pub fn site_url(file: &str) -> String {
 /// `limit` (the request is then aborted). Errors are short texts for the console: an online
 /// service that fails is switched off, not reported as a data error.
 pub async fn fetch_service(url: &str, limit: Duration) -> Result<Vec<u8>, String> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let (tx, rx) = oneshot::channel::<()>();
-    let timer = leptos::prelude::set_timeout_with_handle(
-        move || {
-            let _ = tx.send(());
-        },
-        limit,
-    )
-    .ok();
-    let fetch = Box::pin(async {
+    abortable(limit, |signal| async move {
         let resp = Request::get(url)
             .abort_signal(signal.as_ref())
             .send()
@@ -164,18 +174,7 @@ pub async fn fetch_service(url: &str, limit: Duration) -> Result<Vec<u8>, String
             return Err(format!("HTTP {}", resp.status()));
         }
         resp.binary().await.map_err(|e| e.to_string())
-    });
-    let result = match select(fetch, rx).await {
-        Either::Left((result, _)) => result,
-        Either::Right(_) => {
-            if let Some(c) = &controller {
-                c.abort();
-            }
-            Err(format!("no answer within {} ms", limit.as_millis()))
-        }
-    };
-    if let Some(t) = timer {
-        t.clear();
-    }
-    result
+    })
+    .await
+    .unwrap_or_else(|| Err(format!("no answer within {} ms", limit.as_millis())))
 }

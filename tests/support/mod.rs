@@ -59,6 +59,37 @@ pub fn screenshot_dir() -> PathBuf {
     }
 }
 
+/// Waits for a finished download whose name ends with `ext` in `dir` (a download folder set
+/// with [`Browser::allow_downloads`]) and returns its path.
+pub async fn wait_for_download(dir: &Path, ext: &str) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == ext));
+        // Chromium writes to a .crdownload file and renames it when done, but the final name
+        // can appear empty for a moment first: wait until it has bytes and they stop growing.
+        if let Some(p) = found {
+            let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+            let before = size(&p);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if before > 0 && size(&p) == before {
+                return p;
+            }
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no .{ext} file appeared in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 /// Writes PNG bytes as `{name}.png` in [`screenshot_dir`] and returns the path.
 pub fn save_screenshot(name: &str, png: &[u8]) -> PathBuf {
     let dir = screenshot_dir();
@@ -368,6 +399,12 @@ impl Browser {
                 json!(value)
             ))
             .await;
+    }
+
+    /// Lets Chromium save downloads into `dir`.
+    pub async fn allow_downloads(&self, dir: &Path) {
+        let params = json!({ "behavior": "allow", "downloadPath": dir.display().to_string() });
+        self.cdp("Browser.setDownloadBehavior", params).await;
     }
 
     /// Runs `script` as the body of a function in the page and returns its `return` value.
