@@ -134,7 +134,7 @@ impl MapHandle {
                 // frame and paints them in the next: two tasks of 25–50 ms instead of one of
                 // 60–100 ms on this desktop (issue 20 item 4).
                 if h.with(|r| r.prepare_full()).unwrap_or(false) {
-                    h.next_frame(|h| h.draw_full_now());
+                    h.next_frame(|h| h.paint_prepared(2));
                 } else {
                     h.draw_full_now();
                 }
@@ -146,6 +146,18 @@ impl MapHandle {
                 h.repaint_when_idle();
             }
         });
+    }
+
+    /// Paints the full draw prepared a frame ago. When the view changed in between (a table
+    /// arriving, another switch), its paths are built again and painted a frame later, up to
+    /// `retries` times, rather than built and painted in one long task.
+    fn paint_prepared(&self, retries: u32) {
+        let fits = self.with(|r| r.prepared_fits()).unwrap_or(true);
+        if !fits && retries > 0 && self.with(|r| r.prepare_full()).unwrap_or(false) {
+            self.next_frame(move |h| h.paint_prepared(retries - 1));
+        } else {
+            self.draw_full_now();
+        }
     }
 
     /// Draws the choropleth fully now, and its area-per-pixel map for quick recolours once the

@@ -485,6 +485,13 @@ impl Renderer {
         true
     }
 
+    /// Whether the paths of [`Self::prepare_full`] are there and still fit the current view.
+    pub fn prepared_fits(&self) -> bool {
+        self.prepared
+            .as_ref()
+            .is_some_and(|p| Some(&p.key) == self.prepare_key().as_ref())
+    }
+
     /// Builds the gemeente path beneath and one path per class of the areas `visible`.
     fn build_paths(
         &mut self,
