@@ -42,10 +42,12 @@ async fn page_text(b: &Browser) -> String {
 
 /// How many pixels of the map's base canvas are painted (not transparent).
 async fn painted_pixels(b: &Browser) -> u64 {
-    b.js("const c = document.querySelector('.map-canvas .map-base');
+    b.js(
+        "const c = document.querySelector('.map-canvas canvas.map-base');
           const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;")
-        .await
+          let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;",
+    )
+    .await
 }
 
 /// Console errors that mean a bug (a panic or a wasm trap), not a failed request we caused.

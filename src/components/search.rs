@@ -48,7 +48,9 @@ fn search_index(store: &DataStore) -> Option<SharedIndex> {
                 return Some(SharedIndex(idx.clone()));
             }
         }
+        crate::perf::mark("search:indexing");
         let idx = Arc::new(SearchIndex::from_areas(&g, &w, &b));
+        crate::perf::mark("search:indexed");
         *c = Some((key, idx.clone()));
         Some(SharedIndex(idx))
     })

@@ -214,7 +214,7 @@ impl DataStore {
                         d.index = Some(Arc::new(index));
                         d.rows = Some(Arc::new(rows));
                     });
-                    store.build_shapes_if_ready(level);
+                    store.build_shapes_if_ready(level).await;
                 }
                 Err(e) => store.fail(e),
             }
@@ -270,11 +270,14 @@ impl DataStore {
         spawn_local(async move {
             let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
+            // Parsing the buurt boundaries is a long step: a task of its own, not the tail of
+            // whatever task delivered the bytes.
+            crate::perf::yield_to_browser().await;
             match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
                     crate::perf::mark(&format!("parsed:{file}"));
                     TOPOLOGIES.with(|t| t.borrow_mut().insert(level, topo));
-                    store.build_shapes_if_ready(level);
+                    store.build_shapes_if_ready(level).await;
                 }
                 Err(e) => store.fail(e),
             }
@@ -397,16 +400,25 @@ impl DataStore {
         self.errors.update(|errs| errs.push(e));
     }
 
-    fn build_shapes_if_ready(&self, level: Level) {
+    /// Builds the shapes of `level` once both its index and its topology are in, and hands them
+    /// to the page. Each of the two is a task of its own (see [`crate::perf::yield_to_browser`]):
+    /// building the national buurt shapes and drawing them for the first time are the load's
+    /// longest steps. The caller finishes its file only after this, so that the file counts as
+    /// in flight until its shapes are in (no second fetch in between).
+    async fn build_shapes_if_ready(&self, level: Level) {
         let Some(rows) = self.level_untracked(level).rows else {
             return;
         };
         let Some(topo) = TOPOLOGIES.with(|t| t.borrow_mut().remove(&level)) else {
             return;
         };
-        match AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Self::projection()) {
+        crate::perf::yield_to_browser().await;
+        let built = AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Self::projection());
+        drop(topo);
+        match built {
             Ok(shapes) => {
                 crate::perf::mark(&format!("shapes:{}", level.id()));
+                crate::perf::yield_to_browser().await;
                 let shapes = Arc::new(shapes);
                 DETAILS.with(|d| d.borrow_mut().overview.insert(level, shapes.clone()));
                 self.levels.update(|l| {
@@ -448,6 +460,10 @@ impl DataStore {
         });
         let store = *self;
         spawn_local(async move {
+            // A view that comes close asks for dozens of gemeenten at once, and starting a
+            // request costs about a millisecond: started in one go they made selecting a buurt
+            // one task of 80 ms (issue 20 item 4). Each starts in a task of its own.
+            crate::perf::yield_to_browser().await;
             let text = fetch_bytes(&file).await;
             match text.and_then(|t| Ok(Topology::from_slice(&file, &t)?)) {
                 Ok(topo) => {
@@ -591,7 +607,7 @@ impl DataStore {
                         }
                     });
                     for level in Level::ALL {
-                        store.build_shapes_if_ready(level);
+                        store.build_shapes_if_ready(level).await;
                     }
                 }
                 Err(e) => store.fail(e),

@@ -101,6 +101,8 @@ pub struct Renderer {
     ids: Option<(Geometry, IdMap)>,
     /// Pixels of the last recolour (reused).
     rgba: Vec<u8>,
+    /// Paths built for the next full draw, if any.
+    prepared: Option<Prepared>,
     /// Place names to write over the choropleth (`None`: names off).
     pub names: Option<Names>,
     /// The names written by the last draw (CSS px), for the exports.
@@ -137,6 +139,23 @@ impl PartialEq for Geometry {
             && self.viewport == o.viewport
             && self.dpr == o.dpr
     }
+}
+
+/// What the paths of a full draw depend on: the geometry, the class per shape, the emphasis and
+/// the number of classes.
+type PathsKey = (Geometry, Vec<Option<u8>>, Option<Vec<bool>>, usize);
+
+/// The paths of a full draw, built ahead of it by [`Renderer::prepare_full`] so that building
+/// them (about half of a national buurt draw) and painting them are separate tasks.
+struct Prepared {
+    /// What the paths were built for: the geometry, and the classes and emphasis that sort the
+    /// areas into paths (colours and the legend highlight are applied when painting).
+    key: PathsKey,
+    gem_path: Option<Path2d>,
+    /// One path per class (the last one: no data), then the same for muted areas.
+    class_paths: Vec<Option<Path2d>>,
+    borders: bool,
+    visible: usize,
 }
 
 /// The geometry of a full draw and what a recolour redraws on top of its pixels.
@@ -321,6 +340,7 @@ impl Renderer {
             drawn: None,
             ids: None,
             rgba: Vec::new(),
+            prepared: None,
             names: None,
             placed_names: Vec::new(),
             tiles: None,
@@ -429,12 +449,125 @@ impl Renderer {
         })
     }
 
-    /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures.
+    /// What paths of a full draw of the current layer and viewport depend on.
+    fn prepare_key(&self) -> Option<PathsKey> {
+        let layer = self.layer.as_ref()?;
+        Some((
+            self.geometry()?,
+            layer.class_of.clone(),
+            layer.emphasis.clone(),
+            layer.colours.len(),
+        ))
+    }
+
+    /// Builds the paths of a full draw of the current layer and viewport (kept for
+    /// [`Self::draw_full`]). Returns whether that was worth doing ahead: the view has many
+    /// areas, so the draw is better split into this task and the painting one.
+    pub fn prepare_full(&mut self) -> bool {
+        let Some(key) = self.prepare_key() else {
+            return false;
+        };
+        if self.prepared.as_ref().is_some_and(|p| p.key == key) {
+            return true;
+        }
+        self.prepared = None;
+        let Some(layer) = &self.layer else {
+            return false;
+        };
+        let bounds = self.viewport.world_bounds();
+        let km_scale = self.viewport.scale;
+        let (gem_visible, visible) = visible(layer, bounds);
+        if visible.len() < QUICK_FIRST_AREAS {
+            return false;
+        }
+        self.prepared = Some(self.build_paths(key, gem_visible.as_deref(), &visible, km_scale));
+        crate::perf::mark("draw:prepared");
+        true
+    }
+
+    /// Whether the paths of [`Self::prepare_full`] are there and still fit the current view.
+    pub fn prepared_fits(&self) -> bool {
+        self.prepared
+            .as_ref()
+            .is_some_and(|p| Some(&p.key) == self.prepare_key().as_ref())
+    }
+
+    /// Builds the gemeente path beneath and one path per class of the areas `visible`.
+    fn build_paths(
+        &mut self,
+        key: PathsKey,
+        gem_visible: Option<&[usize]>,
+        visible: &[usize],
+        km_scale: f64,
+    ) -> Prepared {
+        let paths = &mut self.paths;
+        let Some(layer) = &self.layer else {
+            return Prepared {
+                key,
+                gem_path: None,
+                class_paths: Vec::new(),
+                borders: false,
+                visible: 0,
+            };
+        };
+        let gem_path = gemeente_path(paths, layer, gem_visible, km_scale);
+        let n = layer.colours.len();
+        // Areas per class (the last one: no data), each class drawn as one path; muted areas
+        // (outside an emphasis) in a second run of the same classes.
+        let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); 2 * (n + 1)];
+        for &i in visible {
+            let c = layer
+                .class_of
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|c| c as usize)
+                .unwrap_or(n)
+                .min(n);
+            let muted = if layer.muted(i) { n + 1 } else { 0 };
+            by_class[c + muted].push(i);
+        }
+        let class_paths: Vec<Option<Path2d>> = by_class
+            .into_iter()
+            .map(|items| {
+                if items.is_empty() {
+                    return None;
+                }
+                let mut svg = String::with_capacity(items.len() * 160);
+                paths.append(&mut svg, layer.level, &layer.shapes, &items, km_scale);
+                Path2d::new_with_path_string(&svg).ok()
+            })
+            .collect();
+        let borders = borders(layer, visible, self.viewport.world_bounds(), km_scale);
+        Prepared {
+            key,
+            gem_path,
+            class_paths,
+            borders,
+            visible: visible.len(),
+        }
+    }
+
+    /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures
+    /// (with the paths of [`Self::prepare_full`] when they are for this view).
     pub fn draw_full(&mut self) {
         let t0 = now();
         self.draw_tiles();
         let alpha = self.fill_alpha();
         self.clear(&self.ctx, &self.base);
+        let Some(key) = self.prepare_key() else {
+            return;
+        };
+        let km_scale = self.viewport.scale;
+        let bounds = self.viewport.world_bounds();
+        let prepared = match self.prepared.take() {
+            Some(p) if p.key == key => p,
+            _ => {
+                let Some(layer) = &self.layer else { return };
+                let (gem_visible, visible) = visible(layer, bounds);
+                self.build_paths(key, gem_visible.as_deref(), &visible, km_scale)
+            }
+        };
         let Some(layer) = &self.layer else {
             return;
         };
@@ -444,16 +577,19 @@ impl Renderer {
         let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
         let ctx = &self.ctx;
         let paths = &mut self.paths;
-        let bounds = self.viewport.world_bounds();
-        let km_scale = self.viewport.scale;
         let scale = km_scale / M_PER_KM;
         let no_data = layer.no_data.css();
-        let (gem_visible, visible) = visible(layer, bounds);
 
         // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
         // the same path outlines them on top. Around a narrow focus: in the context colour,
         // with the borders of the gemeente's other areas, so the surroundings read as a map.
-        let gem_path = gemeente_path(paths, layer, gem_visible.as_deref(), km_scale);
+        let Prepared {
+            gem_path,
+            class_paths,
+            borders,
+            visible,
+            ..
+        } = prepared;
         if let Some(p) = &gem_path {
             ctx.set_fill_style_str(&layer.underlay().css());
             ctx.fill_with_path_2d(p);
@@ -479,34 +615,7 @@ impl Renderer {
 
         crate::perf::mark("draw:underlay");
         let n = layer.colours.len();
-        // Areas per class (the last one: no data), each class drawn as one path; muted areas
-        // (outside an emphasis) in a second run of the same classes.
-        let mut by_class: Vec<Vec<usize>> = vec![Vec::new(); 2 * (n + 1)];
-        for &i in &visible {
-            let c = layer
-                .class_of
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|c| c as usize)
-                .unwrap_or(n)
-                .min(n);
-            let muted = if layer.muted(i) { n + 1 } else { 0 };
-            by_class[c + muted].push(i);
-        }
-        let class_paths: Vec<Option<Path2d>> = by_class
-            .into_iter()
-            .map(|items| {
-                if items.is_empty() {
-                    return None;
-                }
-                let mut svg = String::with_capacity(items.len() * 160);
-                paths.append(&mut svg, layer.level, &layer.shapes, &items, km_scale);
-                Path2d::new_with_path_string(&svg).ok()
-            })
-            .collect();
         crate::perf::mark("draw:classpaths");
-        let borders = borders(layer, &visible, bounds, km_scale);
         let border = css_rgba(layer.border);
         ctx.set_line_join("round");
         for (k, path) in class_paths.iter().enumerate() {
@@ -547,7 +656,7 @@ impl Renderer {
             geometry,
             outlines: gem_path.map(|p| (p, outline_width)),
             borders,
-            dense: visible.len() >= QUICK_FIRST_AREAS,
+            dense: visible >= QUICK_FIRST_AREAS,
         });
 
         crate::perf::mark("draw:outlines");
@@ -641,11 +750,13 @@ impl Renderer {
         ms
     }
 
-    /// Paints a new geometry with many areas in view (the national buurt map) from a freshly
-    /// built area-per-pixel map, with the gemeente outlines on top, instead of a full draw: it
-    /// takes about half the time, and the map is complete in its colours. The anti-aliased full
-    /// draw should follow a moment later. Returns false (painting nothing) for fewer areas.
-    pub fn draw_first(&mut self) -> bool {
+    /// Builds the area-per-pixel map of a new geometry with many areas in view (the national
+    /// buurt map), so that [`Self::recolour`] paints it, with the gemeente outlines on top,
+    /// instead of a full draw: it takes about half the time, and the map is complete in its
+    /// colours. The caller paints in the next frame (a task of its own: building and painting
+    /// together were one of the load's longest tasks); the anti-aliased full draw should follow
+    /// a moment later. Returns false (building nothing) for fewer areas.
+    pub fn burn_first(&mut self) -> bool {
         let Some(layer) = &self.layer else {
             return false;
         };
@@ -673,7 +784,7 @@ impl Renderer {
         // A map this dense is slow to draw fully: gestures move its snapshot until the full draw.
         self.last_full_ms = self.last_full_ms.max(QUICK_FROM_MS);
         crate::perf::mark("draw:ids");
-        self.recolour()
+        true
     }
 
     /// Paints the current layer's colours from the area-per-pixel map, without anti-aliased
