@@ -377,15 +377,11 @@ impl Renderer {
         }
     }
 
-    /// Redraws the background map for the current viewport (and says on the map element how
-    /// many whole tiles it drew, for the tests).
+    /// Redraws the background map for the current viewport.
     pub fn draw_tiles(&mut self) {
         let (viewport, dpr) = (self.viewport, self.dpr);
         if let Some(t) = self.tiles.as_mut() {
             t.draw(&viewport, dpr, &crate::data::DataStore::projection());
-            if let Some(el) = self.base.parent_element() {
-                let _ = el.set_attribute("data-tiles", &t.drawn.to_string());
-            }
         }
     }
 
@@ -396,6 +392,8 @@ impl Renderer {
             return;
         }
         let ctx = &self.ctx;
+        // The caller's transform and styles survive the pass.
+        ctx.save();
         let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         let _ = ctx.set_global_composite_operation("destination-in");
         ctx.set_fill_style_str(&format!("rgba(0,0,0,{alpha:.3})"));
@@ -405,7 +403,7 @@ impl Renderer {
             self.base.width() as f64,
             self.base.height() as f64,
         );
-        let _ = ctx.set_global_composite_operation("source-over");
+        ctx.restore();
     }
 
     /// Builds the outline of the selected shape `i` of `level` (drawn by [`Self::draw_overlay`]).
@@ -637,11 +635,7 @@ impl Renderer {
         }
         ctx.set_global_alpha(1.0);
         crate::perf::mark("draw:fills");
-        if alpha < 1.0 {
-            self.fade(alpha);
-            self.world_transform(&self.ctx);
-            let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
-        }
+        self.fade(alpha);
         self.drawn_alpha = alpha;
         let ctx = &self.ctx;
 
@@ -845,9 +839,6 @@ impl Renderer {
                 self.dpr,
                 &crate::data::DataStore::projection(),
             );
-            if let Some(el) = self.base.parent_element() {
-                let _ = el.set_attribute("data-tiles", &t.drawn.to_string());
-            }
         }
         let alpha = self.fill_alpha();
         self.fade(alpha);

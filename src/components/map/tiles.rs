@@ -124,6 +124,11 @@ impl TileLayer {
 
     /// Draws the tiles of `viewport` that have arrived and asks for the missing ones.
     pub fn draw(&mut self, viewport: &Viewport, dpr: f64, projection: &Projection) {
+        self.paint(viewport, dpr, projection);
+        self.publish();
+    }
+
+    fn paint(&mut self, viewport: &Viewport, dpr: f64, projection: &Projection) {
         let (w, h) = (self.canvas.width() as f64, self.canvas.height() as f64);
         self.ctx.clear_rect(0.0, 0.0, w, h);
         self.drawn = 0;
@@ -176,6 +181,13 @@ impl TileLayer {
             }
         }
         self.evict();
+    }
+
+    /// Says on the map element how many whole tiles the last draw drew (for the tests).
+    fn publish(&self) {
+        if let Some(el) = self.canvas.parent_element() {
+            let _ = el.set_attribute("data-tiles", &self.drawn.to_string());
+        }
     }
 
     fn ready(&mut self, id: TileId) -> bool {
