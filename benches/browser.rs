@@ -78,21 +78,33 @@ struct Args {
     cpuprofile: Option<PathBuf>,
     /// Lighthouse: `Some(false)` skips it, `Some(true)` runs it alone.
     lighthouse: Option<bool>,
+    /// Run only the phone profile.
+    phone_only: bool,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: cargo bench --bench browser -- [--runs N] [--json FILE] [--compare OLD.json] \
-         [--cpuprofile FILE] [--no-lighthouse | --lighthouse-only]\n\
+         [--cpuprofile FILE] [--no-lighthouse | --lighthouse-only | --phone-only]\n\
          \n  --runs N            fresh page loads (default 5, at least 1)\
          \n  --json FILE         also write the results as JSON\
          \n  --compare OLD.json  print the change of every median against an earlier --json file\
          \n  --cpuprofile FILE   first record one unmeasured load with the V8 CPU profiler\
          \n  --no-lighthouse     skip the Lighthouse audits at the end\
          \n  --lighthouse-only   run only the Lighthouse audits (min(N, 3) per preset)\
+         \n  --phone-only        run only the phone profile (min(N, 3) loads per page)\
          \n\nServes $BUURTKAART_DIST or dist/ (a release build: trunk build --release)."
     );
     std::process::exit(2)
+}
+
+/// The scale (px per km) from which the map loads detail: the manifest's `detail_scale`.
+fn detail_threshold(dist: &Path) -> f64 {
+    std::fs::read_to_string(dist.join("data/manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .and_then(|m| m["detail_scale"].as_f64())
+        .unwrap_or(16.0)
 }
 
 fn parse_args() -> Args {
@@ -102,6 +114,7 @@ fn parse_args() -> Args {
         compare: None,
         cpuprofile: None,
         lighthouse: None,
+        phone_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -113,6 +126,7 @@ fn parse_args() -> Args {
             "--cpuprofile" => args.cpuprofile = Some(PathBuf::from(value())),
             "--no-lighthouse" => args.lighthouse = Some(false),
             "--lighthouse-only" => args.lighthouse = Some(true),
+            "--phone-only" => args.phone_only = true,
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             "-h" | "--help" => usage(),
@@ -1651,6 +1665,10 @@ async fn main() {
         lighthouse::lighthouse_section(&dist, args.runs.min(3));
         return;
     }
+    if args.phone_only {
+        phone::phone_section(&dist, args.runs.min(3), detail_threshold(&dist)).await;
+        return;
+    }
     // The commit of the sources the build came from: scripts/bench says which tree it built;
     // otherwise the tree around the dist folder (the repository for the default dist/).
     let source = std::env::var_os("BUURTKAART_SOURCE")
@@ -1752,12 +1770,7 @@ async fn main() {
     println!();
     print_breakdown(median_run);
 
-    let threshold = std::fs::read_to_string(dist.join("data/manifest.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-        .and_then(|m| m["detail_scale"].as_f64())
-        .unwrap_or(16.0);
-    phone::phone_section(&dist, args.runs.min(3), threshold).await;
+    phone::phone_section(&dist, args.runs.min(3), detail_threshold(&dist)).await;
     let lighthouse = (args.lighthouse != Some(false))
         .then(|| lighthouse::lighthouse_section(&dist, args.runs.min(3)))
         .flatten();

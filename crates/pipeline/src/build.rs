@@ -180,6 +180,10 @@ pub fn build(opts: &BuildOptions) -> Result<Built> {
             bbox[3].max(b[3]),
         ];
     }
+    progress.start("instant national map", 0);
+    for (name, png) in crate::instant::images(&out, &indicators, bbox)? {
+        out.files.insert(name, png);
+    }
     // Content-hashed names: every file but the manifest, which lists them.
     let mut names = Names::of(&out);
     names.rename(&mut out);

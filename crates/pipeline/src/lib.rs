@@ -20,6 +20,7 @@ pub mod error;
 pub mod hashing;
 pub mod index_html;
 pub mod indicators;
+pub mod instant;
 pub mod join;
 pub mod labels;
 pub mod lod;

@@ -2,6 +2,7 @@
 mod controller;
 mod gestures;
 mod idmap;
+mod instant;
 mod names;
 mod paths;
 mod renderer;
@@ -16,6 +17,7 @@ use crate::scale::palette::no_data;
 use buurtkaart_model::{AreaCode, Level};
 pub use controller::{FitPolicy, MapController};
 use gestures::Gestures;
+pub use instant::InstantImage;
 use leptos::html;
 use leptos::prelude::*;
 pub use names::PlacedName;
@@ -430,6 +432,7 @@ pub fn MapView(
     }
 
     // Fit the country once we know its extent (unless a selection will decide the view).
+    let home_fitted = RwSignal::new(false);
     {
         let fitted = Rc::new(Cell::new(false));
         Effect::new(move |_| {
@@ -439,8 +442,16 @@ pub fn MapView(
             }
             fitted.set(true);
             untrack(|| map.home());
+            home_fitted.set(true);
         });
     }
+    // The shell's image of the national map stays over the canvas until the map is drawn.
+    let instant = (map.policy == FitPolicy::Page)
+        .then(instant::take)
+        .flatten()
+        .map(
+            |image| view! { <instant::InstantMap ctx=ctx image=image fitted=home_fitted.into() /> },
+        );
     // Colour the map from the view's colouring (one derived value, see `crate::derived`): a
     // lookup in loaded tables, never a reload of geometry.
     {
@@ -732,6 +743,7 @@ pub fn MapView(
                 }
                 on:pointerleave=events.pointerleave
                 on:wheel=events.wheel></canvas>
+            {instant}
         </div>
     }
 }
