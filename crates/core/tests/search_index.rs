@@ -1,7 +1,7 @@
 //! The search index over the real `public/data/*.areas.json`: folding, ranking, postcodes and
 //! speed on all ~18,000 names.
 
-use buurtkaart_core::search::{normalize, SearchIndex};
+use buurtkaart_core::search::{normalize, IndexBuilder, SearchIndex};
 use buurtkaart_model::{AreaIndex, Level};
 use std::time::Instant;
 
@@ -16,6 +16,39 @@ fn areas(level: &str) -> AreaIndex {
 
 fn index() -> SearchIndex {
     SearchIndex::from_areas(&areas("gemeente"), &areas("wijk"), &areas("buurt"))
+}
+
+/// Built a slice at a time (as the page does, between frames), the index is the same.
+#[test]
+fn built_in_slices_it_finds_the_same() {
+    let (g, w, b) = (areas("gemeente"), areas("wijk"), areas("buurt"));
+    let mut builder = IndexBuilder::new(&g);
+    for (index, level) in [(&g, Level::Gemeente), (&w, Level::Wijk), (&b, Level::Buurt)] {
+        for start in (0..index.len()).step_by(997) {
+            builder.add(index, level, start..start + 997);
+        }
+    }
+    // Rows past the end are ignored.
+    builder.add(&b, Level::Buurt, b.len()..b.len() + 10);
+    let sliced = builder.finish();
+    let whole = index();
+    assert_eq!(sliced.len(), whole.len());
+    for q in [
+        "osdorp", "1068", "bergen", "Domplein", "den haag", "sudwest", "GM0344", "utrcht",
+    ] {
+        let names = |i: &SearchIndex| -> Vec<(String, String)> {
+            i.search(q, 10)
+                .iter()
+                .map(|h| {
+                    (
+                        h.entry.code.clone(),
+                        h.entry.gemeente.clone().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(names(&sliced), names(&whole), "{q}");
+    }
 }
 
 #[test]

@@ -150,38 +150,11 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds the index from entries.
     pub fn new(entries: Vec<Entry>) -> SearchIndex {
-        let keys = entries
-            .iter()
-            .map(|e| Key::new(&e.name, e.gemeente.as_deref()))
-            .collect();
-        let alts = entries
-            .iter()
-            .map(|e| {
-                let bare = e
-                    .name
-                    .split_once(" (")
-                    .filter(|(_, rest)| rest.ends_with(')'))
-                    .map(|(head, _)| head);
-                super::aliases::aliases_of(&e.code)
-                    .iter()
-                    .copied()
-                    .chain(bare)
-                    .map(|n| Key::new(n, e.gemeente.as_deref()))
-                    .collect()
-            })
-            .collect();
-        let mut by_postcode: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            if let Some(p) = &e.postcode {
-                by_postcode.entry(p.clone()).or_default().push(i);
-            }
+        let mut b = IndexBuilder::default();
+        for e in entries {
+            b.push(e);
         }
-        SearchIndex {
-            entries,
-            keys,
-            alts,
-            by_postcode,
-        }
+        b.finish()
     }
 
     /// Builds the index from the three area indexes (gemeente names are looked up by code).
@@ -190,39 +163,15 @@ impl SearchIndex {
         wijken: &AreaIndex,
         buurten: &AreaIndex,
     ) -> SearchIndex {
-        let gem_names: HashMap<&str, &str> = gemeenten
-            .codes
-            .iter()
-            .zip(&gemeenten.names)
-            .map(|(c, n)| (c.as_str(), n.as_str()))
-            .collect();
-        let gemeente_of = |code: &str| -> Option<String> {
-            let digits = code.get(2..6)?;
-            gem_names
-                .get(format!("GM{digits}").as_str())
-                .map(|n| n.to_string())
-        };
-        let mut entries = Vec::with_capacity(gemeenten.len() + wijken.len() + buurten.len());
+        let mut b = IndexBuilder::new(gemeenten);
         for (index, level) in [
             (gemeenten, Level::Gemeente),
             (wijken, Level::Wijk),
             (buurten, Level::Buurt),
         ] {
-            for (i, (code, name)) in index.codes.iter().zip(&index.names).enumerate() {
-                entries.push(Entry {
-                    code: code.clone(),
-                    name: name.clone(),
-                    level,
-                    gemeente: if level == Level::Gemeente {
-                        None
-                    } else {
-                        gemeente_of(code)
-                    },
-                    postcode: index.postcodes.get(i).cloned().flatten(),
-                });
-            }
+            b.add(index, level, 0..index.len());
         }
-        SearchIndex::new(entries)
+        b.finish()
     }
 
     /// Names within a few typing errors of the query (edit distance at most a quarter of its
@@ -327,6 +276,100 @@ impl SearchIndex {
                 }
             })
             .collect()
+    }
+}
+
+/// Builds a [`SearchIndex`] a slice at a time, so that a page can build it between frames
+/// (the national index has about 18,000 names; built in one go it was one of the load's long
+/// tasks on a phone). The result is the same as [`SearchIndex::from_areas`].
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// Gemeente code → name, for the gemeente of every wijk and buurt.
+    gem_names: HashMap<String, String>,
+    entries: Vec<Entry>,
+    keys: Vec<Key>,
+    alts: Vec<Vec<Key>>,
+}
+
+impl IndexBuilder {
+    /// A builder that names the gemeente of each wijk and buurt from `gemeenten`.
+    pub fn new(gemeenten: &AreaIndex) -> IndexBuilder {
+        IndexBuilder {
+            gem_names: gemeenten
+                .codes
+                .iter()
+                .cloned()
+                .zip(gemeenten.names.iter().cloned())
+                .collect(),
+            ..IndexBuilder::default()
+        }
+    }
+
+    /// Adds rows `rows` of `index`, the areas of `level` (rows past its end are ignored).
+    pub fn add(&mut self, index: &AreaIndex, level: Level, rows: std::ops::Range<usize>) {
+        let end = rows.end.min(index.len());
+        for i in rows.start.min(end)..end {
+            let code = &index.codes[i];
+            let gemeente = if level == Level::Gemeente {
+                None
+            } else {
+                code.get(2..6)
+                    .and_then(|digits| self.gem_names.get(&format!("GM{digits}")))
+                    .cloned()
+            };
+            self.push(Entry {
+                code: code.clone(),
+                name: index.names[i].clone(),
+                level,
+                gemeente,
+                postcode: index.postcodes.get(i).cloned().flatten(),
+            });
+        }
+    }
+
+    /// Adds one entry with its search keys.
+    fn push(&mut self, e: Entry) {
+        self.keys.push(Key::new(&e.name, e.gemeente.as_deref()));
+        let bare = e
+            .name
+            .split_once(" (")
+            .filter(|(_, rest)| rest.ends_with(')'))
+            .map(|(head, _)| head);
+        self.alts.push(
+            super::aliases::aliases_of(&e.code)
+                .iter()
+                .copied()
+                .chain(bare)
+                .map(|n| Key::new(n, e.gemeente.as_deref()))
+                .collect(),
+        );
+        self.entries.push(e);
+    }
+
+    /// How many names are in so far.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The finished index.
+    pub fn finish(self) -> SearchIndex {
+        let mut by_postcode: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(p) = &e.postcode {
+                by_postcode.entry(p.clone()).or_default().push(i);
+            }
+        }
+        SearchIndex {
+            entries: self.entries,
+            keys: self.keys,
+            alts: self.alts,
+            by_postcode,
+        }
     }
 }
 

@@ -13,5 +13,5 @@ pub mod geocoder;
 pub mod index;
 pub mod normalize;
 
-pub use index::{Entry, Hit, SearchIndex};
+pub use index::{Entry, Hit, IndexBuilder, SearchIndex};
 pub use normalize::normalize;
