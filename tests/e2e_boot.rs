@@ -46,9 +46,41 @@ async fn cannot_start_then_retry(fault: Fault, path: &str) {
         tries >= 2,
         "{what}: the page reloads itself once before giving up ({tries} requests)"
     );
+    // An embed keeps a map in the article: its gemeente's share image, linked to the area
+    // (the link previews' PNGs; scripts/test makes them before the tests run).
+    if path.starts_with("/embed/") {
+        let code = path.rsplit('/').next().unwrap_or_default();
+        let gemeente = format!("GM{}", &code[2..6]);
+        let has_previews = support::dist_dir()
+            .join(format!("previews/{gemeente}.png"))
+            .is_file();
+        let script = "const i = document.querySelector('#boot-preview img');
+             return [!!i && i.complete && i.naturalWidth > 0,
+                     document.getElementById('boot-preview')?.href || ''];";
+        let start = Instant::now();
+        let (shown, href) = loop {
+            let (shown, href): (bool, String) = b.js(script).await;
+            if shown || !has_previews || start.elapsed() > Duration::from_secs(10) {
+                break (shown, href);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        if has_previews {
+            assert!(shown, "{what}: the embed shows its gemeente's image");
+            assert!(href.ends_with(&path["/embed".len()..]), "{what}: {href}");
+        } else {
+            assert!(!shown, "{what}: no previews in this build, no broken image");
+            println!("{what}: no previews in this build (run the previews step to see the image)");
+        }
+    }
     b.screenshot(&format!(
-        "boot-failed-{}",
-        suffix.trim_start_matches(['_', '.'])
+        "boot-failed-{}{}",
+        suffix.trim_start_matches(['_', '.']),
+        if path.starts_with("/embed/") {
+            "-embed"
+        } else {
+            ""
+        }
     ))
     .await;
     b.set_faults(vec![]);

@@ -166,10 +166,7 @@ pub fn SearchBox(
     let built = ArcTrigger::new();
     let index = Memo::new(move |_| {
         built.track();
-        wanted
-            .get()
-            .then(|| search_index(&store, &built))
-            .flatten()
+        wanted.get().then(|| search_index(&store, &built)).flatten()
     });
     let hits = Memo::new(move |_| {
         let q = query.get();
