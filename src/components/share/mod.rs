@@ -184,9 +184,10 @@ pub fn ShareBar(
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let opener: NodeRef<html::Button> = NodeRef::new();
-    // Parent names for the CSV (wijk of a buurt, gemeente of a wijk): small files, load early.
+    // Parent names for the CSV (wijk of a buurt, gemeente of a wijk): small files, loaded once
+    // the first map is on screen (before that they would share a slow line with its data).
     Effect::new(move |_| {
-        if store.manifest.with(|m| m.is_some()) {
+        if ctx.ready.get() && store.manifest.with(|m| m.is_some()) {
             store.ensure_index(Level::Gemeente);
             store.ensure_index(Level::Wijk);
         }
