@@ -228,7 +228,7 @@ pub fn encode(rgba: &[u8], width: u32, height: u32) -> std::result::Result<Vec<u
                 slot.insert(c, i);
                 i
             }
-            None => return encode_rgb(rgba, width, height),
+            None => return crate::previews::render::encode_rgb(rgba, width, height),
         };
         indices.push(i);
     }
@@ -258,22 +258,6 @@ pub fn encode(rgba: &[u8], width: u32, height: u32) -> std::result::Result<Vec<u
         enc.set_filter(png::Filter::NoFilter);
         let mut w = enc.write_header().map_err(|e| e.to_string())?;
         w.write_image_data(&packed).map_err(|e| e.to_string())?;
-    }
-    Ok(out)
-}
-
-fn encode_rgb(rgba: &[u8], width: u32, height: u32) -> std::result::Result<Vec<u8>, String> {
-    let rgb: Vec<u8> = rgba
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut out = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut out, width, height);
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_compression(png::Compression::High);
-        let mut w = enc.write_header().map_err(|e| e.to_string())?;
-        w.write_image_data(&rgb).map_err(|e| e.to_string())?;
     }
     Ok(out)
 }

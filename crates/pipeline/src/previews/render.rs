@@ -68,7 +68,7 @@ impl Renderer {
 }
 
 /// An opaque RGBA buffer as an RGB PNG (a quarter smaller than RGBA, no alpha to carry).
-fn encode_rgb(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
+pub fn encode_rgb(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
     let rgb: Vec<u8> = rgba
         .chunks_exact(4)
         .flat_map(|p| [p[0], p[1], p[2]])
