@@ -151,12 +151,13 @@ async fn zooming_in_loads_the_detail_of_the_gemeenten_in_view_only() {
     b.close().await;
 }
 
-/// What `index.html` preloads and what the app asks for before its first full map.
+/// What `index.html` preloads and what the app asks for before its first full map (the data
+/// files; the instant national map's image is the shell's own, see `e2e_instant`).
 async fn preloaded_and_asked(b: &Browser) -> (BTreeSet<String>, BTreeSet<String>) {
     let (preloaded, asked): (Vec<String>, Vec<String>) = b
         .js(r#"
             const ready = performance.getEntriesByName('choropleth-ready', 'mark')[0].startTime;
-            const pre = [...document.querySelectorAll('link[rel=preload]')]
+            const pre = [...document.querySelectorAll('link[rel=preload][as=fetch]')]
                 .map(l => l.href.split('/data/')[1]).filter(Boolean);
             const asked = performance.getEntriesByType('mark')
                 .filter(m => m.name.startsWith('buurtkaart:asked:') && m.startTime <= ready)

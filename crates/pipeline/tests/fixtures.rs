@@ -278,6 +278,11 @@ fn every_file_parses_with_the_model() {
     let b = good();
     for (file, bytes) in &b.output.files {
         let path = logical_name(file);
+        if path.ends_with(".png") {
+            // The instant national map (crates/pipeline/src/instant.rs).
+            assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{file} is no PNG");
+            continue;
+        }
         let t = std::str::from_utf8(bytes).unwrap();
         let ok = if path.ends_with(".topo.json") {
             Topology::from_json(file, t).map(|_| ())
