@@ -806,7 +806,27 @@ async fn longest_task(b: &Browser, probe: &Probe, what: Interaction, dpr: f64) -
         }
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    long_since(b, t0).await
+    let (ms, frame) = long_since(b, t0).await;
+    if ms > 0.0 && std::env::var_os("BENCH_DRAW_MARKS").is_some() {
+        // Where the time went: the app's marks and the long tasks, since the interaction.
+        let (marks, tasks): (Vec<(String, f64)>, Vec<(f64, f64)>) = b
+            .js(&format!(
+                "return [performance.getEntriesByType('mark').filter(m => m.startTime >= {t0} && m.name.startsWith('buurtkaart:')).map(m => [m.name, m.startTime - {t0}]),
+                         window.__longTasks.filter(t => t[0] >= {t0}).map(t => [t[0] - {t0}, t[1]])];"
+            ))
+            .await;
+        let marks: Vec<String> = marks
+            .iter()
+            .map(|(n, t)| format!("{} @{t:.0}", n.trim_start_matches("buurtkaart:")))
+            .collect();
+        let tasks: Vec<String> = tasks
+            .iter()
+            .map(|(t, d)| format!("@{t:.0} {d:.0} ms"))
+            .collect();
+        println!("    marks: {}", marks.join(", "));
+        println!("    long tasks: {}", tasks.join(", "));
+    }
+    (ms, frame)
 }
 
 /// The longest `longtask` that started at or after `t0` (0 if none), and the longest

@@ -3,9 +3,11 @@
 //! Without a GPU the browser rasterises a 2D canvas on the main thread, at the end of the frame
 //! that drew on it, about 15 ms per million device pixels for the national buurt map: a 4K
 //! screen at device pixel ratio 2 (a map of some 29 million device pixels) took 450 ms in one
-//! task (issue 20 item 4: none over 50 ms). Each band is clipped to its rows and painted in a
-//! frame of its own, so each frame rasterises at most [`BAND_PX`] pixels. A map of
-//! ordinary size is one band, painted at once as before.
+//! task (issue 20 item 4: none over 50 ms). Each band is clipped to its rows, fills only the
+//! areas that reach into them and is painted in a frame of its own, so each frame rasterises
+//! at most [`BAND_PX`] pixels. A map of ordinary size (up to about 1250×800 CSS px at ratio 1)
+//! is one band, painted at once as before. The old frame stays on screen below the bands not
+//! yet painted.
 use super::M_PER_KM;
 use super::{
     borders, css_rgba, dimmed, gemeente_path, now, outline_width, visible, Drawn, Prepared,
@@ -16,7 +18,7 @@ use crate::carto::shapes::within;
 use web_sys::Path2d;
 
 /// Device pixels painted per band (per frame).
-pub const BAND_PX: f64 = 2.0e6;
+pub const BAND_PX: f64 = 1.0e6;
 
 /// A full draw under way.
 pub(super) struct FullDraw {
@@ -66,13 +68,12 @@ impl Renderer {
         self.bands() > 1
     }
 
-    /// Starts a full draw of the current layer and viewport (with the paths of
-    /// [`Self::prepare_full`] when they are for this view). A canvas of one band is painted at
-    /// once; on a bigger one the first band follows, in this task when the paths were prepared
-    /// already, else on the next frame.
+    /// Starts a full draw of the current layer and viewport and paints its first band. A canvas
+    /// of one band is painted at once (with the paths of [`Self::prepare_full`] when they are
+    /// for this view); on a bigger one the caller paints the other bands with
+    /// [`Self::draw_band`], one per frame.
     pub fn draw_full(&mut self) -> Progress {
         let t0 = now();
-        crate::perf::mark("draw:start");
         self.draw_tiles();
         let alpha = self.fill_alpha();
         let Some(key) = self.prepare_key() else {
@@ -122,7 +123,8 @@ impl Renderer {
             None
         }
         .flatten();
-        let id = self.full.as_ref().map_or(0, |f| f.id.wrapping_add(1));
+        self.draws = self.draws.wrapping_add(1);
+        let id = self.draws;
         // The canvas is drawn over band by band: until the last, it is no full frame to move.
         self.base_viewport = None;
         self.full = Some(FullDraw {

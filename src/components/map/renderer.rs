@@ -86,6 +86,8 @@ pub struct Renderer {
     base_viewport: Option<Viewport>,
     /// A full draw under way (painted in bands on a big canvas).
     full: Option<FullDraw>,
+    /// Full draws started, to tell a draw's bands from an earlier one's.
+    draws: u32,
     /// What is on screen.
     pub viewport: Viewport,
     dpr: f64,
@@ -342,6 +344,7 @@ impl Renderer {
             snap_viewport: None,
             base_viewport: None,
             full: None,
+            draws: 0,
             viewport: Viewport {
                 width: 1.0,
                 height: 1.0,
@@ -623,11 +626,9 @@ impl Renderer {
             return None;
         }
         let t0 = now();
-        crate::perf::mark("draw:ids-start");
         let (gem_visible, own) = visible(self.layer.as_ref()?, self.viewport.world_bounds());
         let ids = self.burn_ids(gem_visible.as_deref(), &own)?;
         self.ids = Some(ids);
-        crate::perf::mark("draw:ids-built");
         Some(self.published_ids_ms(t0))
     }
 
@@ -768,9 +769,7 @@ impl Renderer {
             });
         }
         let border = drawn.borders.then_some(layer.border);
-        crate::perf::mark("draw:q-lut");
         ids.paint(&lut, border, &mut self.rgba);
-        crate::perf::mark("draw:q-painted");
         let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), w, h)
         else {
             return false;
@@ -781,7 +780,6 @@ impl Renderer {
         if self.ctx.put_image_data(&image, 0.0, 0.0).is_err() {
             return false;
         }
-        crate::perf::mark("draw:q-put");
         if let Some(t) = self.tiles.as_mut() {
             t.draw(
                 &self.viewport,
@@ -801,9 +799,7 @@ impl Renderer {
             self.ctx.stroke_with_path(lines);
         }
         self.draw_names();
-        crate::perf::mark("draw:q-names");
         self.keep_snapshot();
-        crate::perf::mark("draw:q-snapshot");
         self.publish("quick", now() - t0);
         self.draw_overlay();
         true
