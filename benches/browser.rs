@@ -862,6 +862,11 @@ async fn interactions(
         out.push(ms);
         line.push(format!("{label} {ms:.0}"));
         if ms > 0.0 {
+            let frame = if frame.is_empty() {
+                "none ≥ 50 ms (the long task was outside animation frames' scripts)".to_string()
+            } else {
+                frame
+            };
             println!("  {label}: longest frame {frame}");
         }
     }
