@@ -204,7 +204,11 @@ impl Renderer {
             }
         }
         self.paint_rows(&full, k, n);
-        self.draw_names();
+        if n == 1 {
+            self.draw_names();
+        } else {
+            self.band_names(k, n);
+        }
         self.ctx.restore();
         self.full = Some(full);
     }
@@ -276,6 +280,27 @@ impl Renderer {
             ctx.set_line_width(outline_width(p.borders, km_scale));
             ctx.stroke_with_path(lines);
         }
+    }
+
+    /// Writes the names that reach into band `k`/`n`, placed once for the whole draw (in its
+    /// first band): placing and writing every name in every band cost more than the band.
+    fn band_names(&mut self, k: u32, n: u32) {
+        let (y0, y1) = self.band_rows(k, n);
+        let Some(names) = self.names.as_mut() else {
+            self.placed_names = Vec::new();
+            return;
+        };
+        if k == 0 {
+            self.placed_names = names.place(&self.ctx, &self.viewport);
+        }
+        let (top, bottom) = (y0 / self.dpr, y1 / self.dpr);
+        let inside: Vec<_> = self
+            .placed_names
+            .iter()
+            .filter(|p| p.y + p.size >= top && p.y - p.size <= bottom)
+            .cloned()
+            .collect();
+        names.write(&self.ctx, &inside, self.dpr);
     }
 
     /// Device rows of band `k`/`n`.
