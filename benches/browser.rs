@@ -809,7 +809,9 @@ async fn longest_task(b: &Browser, probe: &Probe, what: Interaction, dpr: f64) -
     let (ms, frame) = long_since(b, t0).await;
     if ms > 0.0 && std::env::var_os("BENCH_DRAW_MARKS").is_some() {
         // Where the time went: the app's marks and the long tasks, since the interaction.
-        let (marks, tasks): (Vec<(String, f64)>, Vec<(f64, f64)>) = b
+        /// (name, ms since the interaction) of each mark; (start, duration) of each long task.
+        type Seen = (Vec<(String, f64)>, Vec<(f64, f64)>);
+        let (marks, tasks): Seen = b
             .js(&format!(
                 "return [performance.getEntriesByType('mark').filter(m => m.startTime >= {t0} && m.name.startsWith('buurtkaart:')).map(m => [m.name, m.startTime - {t0}]),
                          window.__longTasks.filter(t => t[0] >= {t0}).map(t => [t[0] - {t0}, t[1]])];"
