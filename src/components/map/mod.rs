@@ -144,7 +144,9 @@ impl MapHandle {
             } else {
                 let moved = h.with(|r| r.draw_fast()).unwrap_or(false);
                 if !moved {
-                    h.draw_full_now();
+                    // No frame to move (a gesture began while a draw in bands was under way):
+                    // this frame is drawn fully, the next ones move it.
+                    h.draw_full_at_once();
                 }
                 h.repaint_when_idle();
             }
@@ -167,6 +169,18 @@ impl MapHandle {
     /// map has rested a while (not during a gesture, not on the way to the first paint).
     pub fn draw_full_now(&self) {
         let progress = self.with(|r| r.draw_full());
+        self.after_progress(progress);
+    }
+
+    /// Draws the choropleth fully now, all its bands in this task.
+    fn draw_full_at_once(&self) {
+        let progress = self.with(|r| {
+            let mut p = r.draw_full();
+            while let renderer::Progress::More(id) = p {
+                p = r.draw_band(id);
+            }
+            p
+        });
         self.after_progress(progress);
     }
 
