@@ -35,6 +35,8 @@
 //! load profile); it prints the functions with the most self time.
 //!
 //! It is a bench target with `harness = false`, so `cargo test` never runs it.
+#[path = "browser/fourk.rs"]
+mod fourk;
 #[path = "browser/lighthouse.rs"]
 mod lighthouse;
 #[path = "browser/phone.rs"]
@@ -80,12 +82,14 @@ struct Args {
     lighthouse: Option<bool>,
     /// Run only the phone profile.
     phone_only: bool,
+    /// Only the longest tasks per interaction, at 1280×800 and on a 4K screen.
+    longtasks: bool,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: cargo bench --bench browser -- [--runs N] [--json FILE] [--compare OLD.json] \
-         [--cpuprofile FILE] [--no-lighthouse | --lighthouse-only | --phone-only]\n\
+         [--cpuprofile FILE] [--no-lighthouse | --lighthouse-only | --phone-only | --longtasks]\n\
          \n  --runs N            fresh page loads (default 5, at least 1)\
          \n  --json FILE         also write the results as JSON\
          \n  --compare OLD.json  print the change of every median against an earlier --json file\
@@ -93,6 +97,7 @@ fn usage() -> ! {
          \n  --no-lighthouse     skip the Lighthouse audits at the end\
          \n  --lighthouse-only   run only the Lighthouse audits (min(N, 3) per preset)\
          \n  --phone-only        run only the phone profile (min(N, 3) loads per page)\
+         \n  --longtasks         only the longest task per interaction, at 1280×800 and 4K\
          \n\nServes $BUURTKAART_DIST or dist/ (a release build: trunk build --release)."
     );
     std::process::exit(2)
@@ -115,6 +120,7 @@ fn parse_args() -> Args {
         cpuprofile: None,
         lighthouse: None,
         phone_only: false,
+        longtasks: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -127,6 +133,7 @@ fn parse_args() -> Args {
             "--no-lighthouse" => args.lighthouse = Some(false),
             "--lighthouse-only" => args.lighthouse = Some(true),
             "--phone-only" => args.phone_only = true,
+            "--longtasks" => args.longtasks = true,
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             "-h" | "--help" => usage(),
@@ -736,9 +743,12 @@ const INIT_SCRIPT: &str = "addEventListener('TrunkApplicationStarted', e => {
     try { window.__benchWasmMemory = e.detail.wasm.memory; } catch (_) {}
 });
 window.__longTasks = [];
+window.__longFrames = [];
 try {
     new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
         .observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longFrames.push(e); })
+        .observe({ type: 'long-animation-frame', buffered: true });
 } catch (_) {}";
 
 /// The interactions whose longest main-thread task is measured (issue 20): (label, how).
@@ -781,8 +791,10 @@ enum Interaction {
 }
 
 /// Runs `what` and returns the longest main-thread task (`longtask` entries, ≥ 50 ms) that
-/// started from just before it until 1,5 s after (0 if none).
-async fn longest_task(b: &Browser, probe: &Probe, what: Interaction) -> f64 {
+/// started from just before it until 1,5 s after (0 if none), and where the time of the
+/// longest animation frame in that window went (empty if none was long). Resizes keep the
+/// device pixel ratio `dpr`.
+async fn longest_task(b: &Browser, probe: &Probe, what: Interaction, dpr: f64) -> (f64, String) {
     let t0: f64 = b.js("return performance.now();").await;
     match what {
         Interaction::Select(css, value) => {
@@ -802,16 +814,99 @@ async fn longest_task(b: &Browser, probe: &Probe, what: Interaction) -> f64 {
         Interaction::Resize(w, h) => {
             b.cdp(
                 "Emulation.setDeviceMetricsOverride",
-                json!({ "width": w, "height": h, "deviceScaleFactor": 1, "mobile": false }),
+                json!({ "width": w, "height": h, "deviceScaleFactor": dpr, "mobile": false }),
             )
             .await;
         }
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    b.js(&format!(
-        "return window.__longTasks.filter(t => t[0] >= {t0} - 1).reduce((m, t) => Math.max(m, t[1]), 0);"
-    ))
-    .await
+    let (ms, frame) = long_since(b, t0).await;
+    if ms > 0.0 && std::env::var_os("BENCH_DRAW_MARKS").is_some() {
+        // Where the time went: the app's marks and the long tasks, since the interaction.
+        /// (name, ms since the interaction) of each mark; (start, duration) of each long task.
+        type Seen = (Vec<(String, f64)>, Vec<(f64, f64)>);
+        let (marks, tasks): Seen = b
+            .js(&format!(
+                "return [performance.getEntriesByType('mark').filter(m => m.startTime >= {t0} && m.name.startsWith('buurtkaart:')).map(m => [m.name, m.startTime - {t0}]),
+                         window.__longTasks.filter(t => t[0] >= {t0}).map(t => [t[0] - {t0}, t[1]])];"
+            ))
+            .await;
+        let marks: Vec<String> = marks
+            .iter()
+            .map(|(n, t)| format!("{} @{t:.0}", n.trim_start_matches("buurtkaart:")))
+            .collect();
+        let tasks: Vec<String> = tasks
+            .iter()
+            .map(|(t, d)| format!("@{t:.0} {d:.0} ms"))
+            .collect();
+        println!("    marks: {}", marks.join(", "));
+        println!("    long tasks: {}", tasks.join(", "));
+    }
+    (ms, frame)
+}
+
+/// The longest `longtask` that started at or after `t0` (0 if none), and the longest
+/// animation frame since then, described (empty if none).
+async fn long_since(b: &Browser, t0: f64) -> (f64, String) {
+    let (ms, frame): (f64, Option<LongFrame>) = b
+        .js(&format!(
+            "const long = window.__longTasks.filter(t => t[0] >= {t0} - 1).reduce((m, t) => Math.max(m, t[1]), 0);
+             const frames = (window.__longFrames || []).filter(e => e.startTime >= {t0} - 1);
+             frames.sort((a, b) => b.duration - a.duration);
+             const e = frames[0];
+             return [long, e ? {LOAF_ROW} : null];"
+        ))
+        .await;
+    (
+        ms,
+        frame.map(|f| describe_long_frame(&f)).unwrap_or_default(),
+    )
+}
+
+/// Runs `list` one after the other, prints the longest task of each (and where the longest
+/// frame's time went, when one was long) and returns them.
+async fn interactions(
+    b: &Browser,
+    probe: &Probe,
+    list: &[(&str, Interaction)],
+    dpr: f64,
+) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut line = Vec::new();
+    for &(label, what) in list {
+        let (ms, frame) = longest_task(b, probe, what, dpr).await;
+        out.push(ms);
+        line.push(format!("{label} {ms:.0}"));
+        if ms > 0.0 {
+            let frame = if frame.is_empty() {
+                "none ≥ 50 ms (the long task was outside animation frames' scripts)".to_string()
+            } else {
+                frame
+            };
+            println!("  {label}: longest frame {frame}");
+        }
+    }
+    println!(
+        "  longest task per interaction (ms, 0 = none ≥ 50): {}",
+        line.join(" · ")
+    );
+    out
+}
+
+/// Waits until the map has built its area-per-pixel map (`data-ids-ms`) after the full draw,
+/// up to `limit`; returns its build time, if it was built.
+async fn ids_built(b: &Browser, limit: Duration) -> Option<f64> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        let v: Option<f64> = b
+            .js("const d = document.querySelector('.map-canvas').dataset; return d.idsMs === undefined || d.drawKind !== 'full' ? null : parseFloat(d.idsMs);")
+            .await;
+        if v.is_some() {
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
 }
 
 const WATCH_DRAWS: &str = "
@@ -1369,16 +1464,9 @@ async fn one_run(
         .for_each(|d| res.add("full_draw_ms", *d));
 
     // 7. The longest main-thread task of each interaction (issue 20: target ≤ 50 ms).
-    let mut longest = Vec::new();
-    for (label, what) in INTERACTIONS {
-        let ms = longest_task(&b, &probes[0], what).await;
+    for ms in interactions(&b, &probes[0], &INTERACTIONS, 1.0).await {
         res.add("interaction_longest_task_ms", ms);
-        longest.push(format!("{label} {ms:.0}"));
     }
-    println!(
-        "  longest task per interaction (ms, 0 = none ≥ 50): {}",
-        longest.join(" · ")
-    );
 
     let errors = b.console_errors().await;
     b.close().await;
@@ -1723,6 +1811,16 @@ async fn main() {
     if let Some(out) = &args.cpuprofile {
         cpu_profile(&dist, out).await;
     }
+    if args.longtasks {
+        println!("1280×800, the national buurt view:");
+        let b = start_browser(&dist).await;
+        load_national_view(&b).await;
+        ids_built(&b, WAIT).await;
+        interactions(&b, &probes[0], &INTERACTIONS, 1.0).await;
+        b.close().await;
+        fourk::fourk_section(&dist, &probes[0]).await;
+        return;
+    }
 
     let mut runs = Vec::new();
     for n in 1..=args.runs {
@@ -1770,6 +1868,7 @@ async fn main() {
     println!();
     print_breakdown(median_run);
 
+    fourk::fourk_section(&dist, &probes[0]).await;
     phone::phone_section(&dist, args.runs.min(3), detail_threshold(&dist)).await;
     let lighthouse = (args.lighthouse != Some(false))
         .then(|| lighthouse::lighthouse_section(&dist, args.runs.min(3)))

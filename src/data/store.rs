@@ -319,9 +319,15 @@ impl DataStore {
             let text = fetch_bytes(&file).await;
             crate::perf::mark(&format!("fetched:{file}"));
             match text.and_then(|t| Ok(ValueTable::from_slice(&file, &t)?)) {
-                Ok(table) => store
-                    .levels
-                    .update(|l| put(l.entry(level).or_default(), Arc::new(table))),
+                Ok(table) => {
+                    crate::perf::mark(&format!("parsed:{file}"));
+                    // Parsing a big table (the buurt CBS table, 840 KB) and what the page does
+                    // with it (the panel, the map) are a task each, not one of over 50 ms.
+                    crate::perf::yield_to_browser().await;
+                    store
+                        .levels
+                        .update(|l| put(l.entry(level).or_default(), Arc::new(table)))
+                }
                 Err(e) => store.fail(e),
             }
             store.finish(&file);

@@ -28,6 +28,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How long the window keeps its size before the map follows a resize.
+const RESIZE_SETTLE: Duration = Duration::from_millis(120);
+
 /// Shared, mutable canvas state (lives as long as the map component).
 #[derive(Clone)]
 pub struct MapHandle {
@@ -143,7 +146,9 @@ impl MapHandle {
             } else {
                 let moved = h.with(|r| r.draw_fast()).unwrap_or(false);
                 if !moved {
-                    h.draw_full_now();
+                    // No frame to move (a gesture began while a draw in bands was under way):
+                    // this frame is drawn fully, the next ones move it.
+                    h.draw_full_at_once();
                 }
                 h.repaint_when_idle();
             }
@@ -165,7 +170,37 @@ impl MapHandle {
     /// Draws the choropleth fully now, and its area-per-pixel map for quick recolours once the
     /// map has rested a while (not during a gesture, not on the way to the first paint).
     pub fn draw_full_now(&self) {
-        self.with(|r| r.draw_full());
+        let progress = self.with(|r| r.draw_full());
+        self.after_progress(progress);
+    }
+
+    /// Draws the choropleth fully now, all its bands in this task.
+    fn draw_full_at_once(&self) {
+        let progress = self.with(|r| {
+            let mut p = r.draw_full();
+            while let renderer::Progress::More(id) = p {
+                p = r.draw_band(id);
+            }
+            p
+        });
+        self.after_progress(progress);
+    }
+
+    /// Paints the next band of the full draw `id` on the next frame, or, when it is done, looks
+    /// after what follows a full draw.
+    fn after_progress(&self, progress: Option<renderer::Progress>) {
+        match progress {
+            Some(renderer::Progress::More(id)) => self.next_frame(move |h| {
+                let progress = h.with(|r| r.draw_band(id));
+                h.after_progress(progress);
+            }),
+            Some(renderer::Progress::Done) => self.after_full(),
+            _ => {}
+        }
+    }
+
+    /// Builds the area-per-pixel map of a full draw once the map has rested a while.
+    fn after_full(&self) {
         let gen = self.ids_gen.get().wrapping_add(1);
         self.ids_gen.set(gen);
         let gesture = self.idle_gen.get();
@@ -259,8 +294,13 @@ fn dpr() -> f64 {
 }
 
 fn mark_ready(h: &MapHandle, ctx: MapContext) {
-    // rAF runs before the paint; the timeout after it runs once the frame is on screen.
+    // rAF runs before the paint; the timeout after it runs once the frame is on screen. A full
+    // draw in bands is on screen after its last band.
     h.next_frame(move |h| {
+        if h.with(|r| r.drawing()).unwrap_or(false) {
+            mark_ready(h, ctx);
+            return;
+        }
         h.after(Duration::ZERO, move |_| {
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = p.mark("choropleth-ready");
@@ -422,11 +462,25 @@ pub fn MapView(
     {
         let fit_size = fit_size.clone();
         let embed = map.policy == FitPolicy::Embed;
+        // Only the last of a burst of resizes (a window dragged wider) sizes the canvases:
+        // each new size reallocates them, which took a few hundred ms on a 4K screen; in
+        // between the browser stretches the last frame.
+        let h = handle.clone();
+        let resizes = Rc::new(Cell::new(0u32));
         let listener = window_event_listener(leptos::ev::resize, move |_| {
-            fit_size();
-            if embed {
-                map.fit_focus();
-            }
+            let gen = resizes.get().wrapping_add(1);
+            resizes.set(gen);
+            let resizes = resizes.clone();
+            let fit_size = fit_size.clone();
+            h.after(RESIZE_SETTLE, move |_| {
+                if resizes.get() != gen {
+                    return;
+                }
+                fit_size();
+                if embed {
+                    map.fit_focus();
+                }
+            });
         });
         on_cleanup(move || listener.remove());
     }

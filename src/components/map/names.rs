@@ -127,6 +127,13 @@ impl Names {
         v: &Viewport,
         dpr: f64,
     ) -> Vec<PlacedName> {
+        let placed = self.place(ctx, v);
+        self.write(ctx, &placed, dpr);
+        placed
+    }
+
+    /// The names that fit view `v`, placed (CSS px) but not written; `ctx` measures them.
+    pub fn place(&mut self, ctx: &CanvasRenderingContext2d, v: &Viewport) -> Vec<PlacedName> {
         let mixed = self.sets.len() > 1;
         let [x0, y0, x1, y1] = v.world_bounds();
         let mut cands = Vec::new();
@@ -174,25 +181,11 @@ impl Names {
             }
         }
         let chosen = place(&cands, v, MAX_NAMES, &controls_over(ctx));
-        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        ctx.set_text_align("center");
-        ctx.set_text_baseline("middle");
-        ctx.set_line_join("round");
-        ctx.set_line_width(3.0);
-        ctx.set_stroke_style_str(&self.halo);
-        ctx.set_fill_style_str(&self.fill);
         let mut placed = Vec::with_capacity(chosen.len());
-        let mut current = None;
         for (i, x, y) in chosen {
             let (k, row, size, bold) = whose[i];
-            if current != Some((size.to_bits(), bold)) {
-                ctx.set_font(&css_font(size, bold));
-                current = Some((size.to_bits(), bold));
-            }
             let name = &self.sets[k].index.names[row];
             let text = map_text(name).unwrap_or(name);
-            let _ = ctx.stroke_text(text, x, y);
-            let _ = ctx.fill_text(text, x, y);
             placed.push(PlacedName {
                 text: text.to_string(),
                 x,
@@ -202,5 +195,27 @@ impl Names {
             });
         }
         placed
+    }
+
+    /// Writes the names `placed` (by [`Self::draw`] for the same view) on `ctx`, whose
+    /// transform this sets to CSS px at `dpr`. A full draw in bands places the names once and
+    /// writes in each band only those that reach into it.
+    pub fn write(&self, ctx: &CanvasRenderingContext2d, placed: &[PlacedName], dpr: f64) {
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        ctx.set_text_align("center");
+        ctx.set_text_baseline("middle");
+        ctx.set_line_join("round");
+        ctx.set_line_width(3.0);
+        ctx.set_stroke_style_str(&self.halo);
+        ctx.set_fill_style_str(&self.fill);
+        let mut current = None;
+        for n in placed {
+            if current != Some((n.size.to_bits(), n.bold)) {
+                ctx.set_font(&css_font(n.size, n.bold));
+                current = Some((n.size.to_bits(), n.bold));
+            }
+            let _ = ctx.stroke_text(&n.text, n.x, n.y);
+            let _ = ctx.fill_text(&n.text, n.x, n.y);
+        }
     }
 }

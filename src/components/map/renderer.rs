@@ -5,14 +5,20 @@
 //! After a full draw, an [`IdMap`] of the same view is built when the map rests; a recolour of
 //! the same geometry then paints from it at once ([`Renderer::recolour`]) and the anti-aliased
 //! full draw follows when the user pauses.
+#[path = "fulldraw.rs"]
+mod fulldraw;
+
 use super::idmap::{area_id, IdMap, UNDERLAY};
 use super::names::{Names, PlacedName};
 use super::paths::{PathCache, M_PER_KM};
 use super::tiles::TileLayer;
 use crate::carto::shapes::{for_each_point, within};
+use crate::carto::viewport::Bounds;
 use crate::carto::{AreaShapes, Viewport};
 use crate::scale::palette::Rgb;
 use buurtkaart_model::Level;
+use fulldraw::FullDraw;
+pub use fulldraw::Progress;
 use std::sync::Arc;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData, Path2d};
@@ -75,6 +81,13 @@ pub struct Renderer {
     snapshot: HtmlCanvasElement,
     sctx: CanvasRenderingContext2d,
     snap_viewport: Option<Viewport>,
+    /// The view of the full frame on the base canvas, while it shows one (the snapshot for
+    /// gestures is copied from it when the first gesture needs it, not after every draw).
+    base_viewport: Option<Viewport>,
+    /// A full draw under way (painted in bands on a big canvas).
+    full: Option<FullDraw>,
+    /// Full draws started, to tell a draw's bands from an earlier one's.
+    draws: u32,
     /// What is on screen.
     pub viewport: Viewport,
     dpr: f64,
@@ -92,9 +105,12 @@ pub struct Renderer {
     /// Colours of the hover/selection outlines.
     pub focus_colours: (String, String),
     /// Outline of the selected shape, built by [`Renderer::prepare`].
-    selected_path: Option<(Level, usize, Path2d)>,
+    selected_path: Option<(Level, usize, Path2d, Bounds)>,
     /// Outline of the area pinned for comparison (dashed), when it is not the selected one.
-    pinned_path: Option<Path2d>,
+    pinned_path: Option<(Path2d, Bounds)>,
+    /// The device pixels the overlay drew on last (clearing the whole overlay again took
+    /// 100 ms on a 4K screen).
+    overlay_dirty: std::cell::Cell<Option<Bounds>>,
     /// What the last full draw drew, with its gemeente outlines and whether it drew borders.
     drawn: Option<Drawn>,
     /// Area per pixel of a full draw's geometry, once built ([`Renderer::build_ids`]).
@@ -188,6 +204,12 @@ const QUICK_FROM_MS: f64 = 16.0;
 /// From this many areas in view, a new geometry is first painted from an area-per-pixel map
 /// (see [`Renderer::draw_first`]).
 const QUICK_FIRST_AREAS: usize = 2000;
+
+/// The biggest canvas (device pixels) with an area-per-pixel map: 8 bytes per pixel with the
+/// recolour's pixels (64 MB here), and painting it costs about as much per pixel as a full
+/// draw. A 1920×1080 map at device pixel ratio 2 fits; a 4K screen at ratio 2 (29 million
+/// pixels, 235 MB) draws in bands instead (see `fulldraw`).
+const IDS_MAX_PX: f64 = 8.0e6;
 
 /// Opacity of dimmed classes.
 const DIM_ALPHA: f64 = 0.18;
@@ -320,6 +342,9 @@ impl Renderer {
             overlay,
             snapshot,
             snap_viewport: None,
+            base_viewport: None,
+            full: None,
+            draws: 0,
             viewport: Viewport {
                 width: 1.0,
                 height: 1.0,
@@ -337,6 +362,7 @@ impl Renderer {
             focus_colours: ("#111".into(), "#fff".into()),
             selected_path: None,
             pinned_path: None,
+            overlay_dirty: std::cell::Cell::new(None),
             drawn: None,
             ids: None,
             rgba: Vec::new(),
@@ -364,6 +390,8 @@ impl Renderer {
             t.resize(self.base.width(), self.base.height());
         }
         self.snap_viewport = None;
+        self.base_viewport = None;
+        self.overlay_dirty.set(None);
         true
     }
 
@@ -408,12 +436,17 @@ impl Renderer {
 
     /// Builds the outline of the selected shape `i` of `level` (drawn by [`Self::draw_overlay`]).
     pub fn prepare(&mut self, level: Level, shapes: &AreaShapes, i: usize) {
-        self.selected_path = PathCache::area(shapes, i).map(|p| (level, i, p));
+        let b = shapes.shapes.get(i).map(|s| s.bounds);
+        self.selected_path = PathCache::area(shapes, i)
+            .zip(b)
+            .map(|(p, b)| (level, i, p, b));
     }
 
     /// Prepares the dashed outline of the area pinned for comparison (`None`: no pin).
     pub fn prepare_pinned(&mut self, pinned: Option<(&AreaShapes, usize)>) {
-        self.pinned_path = pinned.and_then(|(shapes, i)| PathCache::area(shapes, i));
+        self.pinned_path = pinned.and_then(|(shapes, i)| {
+            Some((PathCache::area(shapes, i)?, shapes.shapes.get(i)?.bounds))
+        });
     }
 
     fn world_transform(&self, ctx: &CanvasRenderingContext2d) {
@@ -465,6 +498,10 @@ impl Renderer {
         let Some(key) = self.prepare_key() else {
             return false;
         };
+        if self.banded() {
+            // A draw in bands builds the paths of each band with it.
+            return false;
+        }
         if self.prepared.as_ref().is_some_and(|p| p.key == key) {
             return true;
         }
@@ -546,121 +583,6 @@ impl Renderer {
         }
     }
 
-    /// Draws the whole choropleth for the current viewport and keeps a snapshot for gestures
-    /// (with the paths of [`Self::prepare_full`] when they are for this view).
-    pub fn draw_full(&mut self) {
-        let t0 = now();
-        self.draw_tiles();
-        let alpha = self.fill_alpha();
-        self.clear(&self.ctx, &self.base);
-        let Some(key) = self.prepare_key() else {
-            return;
-        };
-        let km_scale = self.viewport.scale;
-        let bounds = self.viewport.world_bounds();
-        let prepared = match self.prepared.take() {
-            Some(p) if p.key == key => p,
-            _ => {
-                let Some(layer) = &self.layer else { return };
-                let (gem_visible, visible) = visible(layer, bounds);
-                self.build_paths(key, gem_visible.as_deref(), &visible, km_scale)
-            }
-        };
-        let Some(layer) = &self.layer else {
-            return;
-        };
-        let geometry = self.geometry();
-        self.world_transform(&self.ctx);
-        // The paths are in metres (see `paths`); `scale` below is in px per metre.
-        let _ = self.ctx.scale(1.0 / M_PER_KM, 1.0 / M_PER_KM);
-        let ctx = &self.ctx;
-        let paths = &mut self.paths;
-        let scale = km_scale / M_PER_KM;
-        let no_data = layer.no_data.css();
-
-        // Gemeenten beneath, in the "no data" style, so areas without a boundary are no holes;
-        // the same path outlines them on top. Around a narrow focus: in the context colour,
-        // with the borders of the gemeente's other areas, so the surroundings read as a map.
-        let Prepared {
-            gem_path,
-            class_paths,
-            borders,
-            visible,
-            ..
-        } = prepared;
-        if let Some(p) = &gem_path {
-            ctx.set_fill_style_str(&layer.underlay().css());
-            ctx.fill_with_path_2d(p);
-        }
-        if layer.narrow_focus() {
-            let only = layer.only.as_deref().unwrap_or_default();
-            let mut around = layer.shapes.in_bounds(bounds);
-            around.retain(|&i| {
-                let code = &layer.shapes.shapes[i].code;
-                within(code, Some(&only[..4])) && !within(code, Some(only))
-            });
-            if !around.is_empty() {
-                let mut svg = String::with_capacity(around.len() * 160);
-                paths.append(&mut svg, layer.level, &layer.shapes, &around, km_scale);
-                if let Ok(p) = Path2d::new_with_path_string(&svg) {
-                    let line = layer.context.map_or(layer.border, |c| c.1);
-                    ctx.set_stroke_style_str(&css_rgba(line));
-                    ctx.set_line_width(0.8 / scale);
-                    ctx.stroke_with_path(&p);
-                }
-            }
-        }
-
-        crate::perf::mark("draw:underlay");
-        let n = layer.colours.len();
-        crate::perf::mark("draw:classpaths");
-        let border = css_rgba(layer.border);
-        ctx.set_line_join("round");
-        for (k, path) in class_paths.iter().enumerate() {
-            let Some(path) = path else { continue };
-            let (c, muted) = (k % (n + 1), k > n);
-            let class = (c < n).then_some(c);
-            let dim = muted || dimmed(layer.highlight, class);
-            ctx.set_global_alpha(if dim { DIM_ALPHA } else { 1.0 });
-            match class {
-                Some(c) => ctx.set_fill_style_str(&layer.colours[c].css()),
-                None => ctx.set_fill_style_str(&no_data),
-            }
-            ctx.fill_with_path_2d(path);
-            if borders {
-                ctx.set_stroke_style_str(&border);
-                ctx.set_line_width(0.6 / scale);
-                ctx.stroke_with_path(path);
-            }
-        }
-        ctx.set_global_alpha(1.0);
-        crate::perf::mark("draw:fills");
-        self.fade(alpha);
-        self.drawn_alpha = alpha;
-        let ctx = &self.ctx;
-
-        // Gemeente outlines on top of wijken and buurten.
-        let outline_width = outline_width(borders, km_scale);
-        if let Some(lines) = &gem_path {
-            ctx.set_stroke_style_str(&layer.outline);
-            ctx.set_line_width(outline_width);
-            ctx.stroke_with_path(lines);
-        }
-        self.drawn = geometry.map(|geometry| Drawn {
-            geometry,
-            outlines: gem_path.map(|p| (p, outline_width)),
-            borders,
-            dense: visible >= QUICK_FIRST_AREAS,
-        });
-
-        crate::perf::mark("draw:outlines");
-        self.draw_names();
-        self.keep_snapshot();
-        self.last_full_ms = now() - t0;
-        self.publish("full", self.last_full_ms);
-        self.draw_overlay();
-    }
-
     /// Writes the place names over the choropleth (the snapshot then moves them with a gesture).
     fn draw_names(&mut self) {
         self.placed_names = match self.names.as_mut() {
@@ -669,13 +591,24 @@ impl Renderer {
         };
     }
 
-    /// Keeps a copy of the base canvas for smooth gestures.
+    /// Notes that the base canvas holds a full frame of the current view, to copy for smooth
+    /// gestures when one starts ([`Self::draw_fast`]). Copying it after every draw cost as much
+    /// as the draw itself on a big canvas.
     fn keep_snapshot(&mut self) {
+        self.base_viewport = Some(self.viewport);
+        self.snap_viewport = None;
+    }
+
+    /// Copies the full frame on the base canvas into the snapshot, if it is one and newer.
+    fn take_snapshot(&mut self) {
+        let Some(v) = self.base_viewport else {
+            return;
+        };
         self.clear(&self.sctx, &self.snapshot);
         let _ = self
             .sctx
             .draw_image_with_html_canvas_element(&self.base, 0.0, 0.0);
-        self.snap_viewport = Some(self.viewport);
+        self.snap_viewport = Some(v);
     }
 
     /// Builds the area-per-pixel map of the last full draw, unless it is there already or the
@@ -683,7 +616,7 @@ impl Renderer {
     /// was built.
     pub fn build_ids(&mut self) -> Option<f64> {
         let drawn = self.drawn.as_ref()?;
-        if !drawn.quick(self.last_full_ms) {
+        if !drawn.quick(self.last_full_ms) || !self.ids_fit() {
             self.ids = None;
             return None;
         }
@@ -735,11 +668,19 @@ impl Renderer {
         Some((g, ids))
     }
 
+    /// Whether the canvas is small enough for an area-per-pixel map ([`IDS_MAX_PX`]); above it
+    /// every draw is a full one, in bands.
+    fn ids_fit(&self) -> bool {
+        (self.base.width() as f64) * (self.base.height() as f64) <= IDS_MAX_PX
+    }
+
     /// Tells the page how long building the area-per-pixel map took, since `t0`.
     fn published_ids_ms(&self, t0: f64) -> f64 {
         let ms = now() - t0;
         if let Some(el) = self.base.parent_element() {
             let _ = el.set_attribute("data-ids-ms", &format!("{ms:.1}"));
+            let size = format!("{}×{}", self.base.width(), self.base.height());
+            let _ = el.set_attribute("data-ids-size", &size);
         }
         ms
     }
@@ -751,6 +692,9 @@ impl Renderer {
     /// together were one of the load's longest tasks); the anti-aliased full draw should follow
     /// a moment later. Returns false (building nothing) for fewer areas.
     pub fn burn_first(&mut self) -> bool {
+        if !self.ids_fit() {
+            return false;
+        }
         let Some(layer) = &self.layer else {
             return false;
         };
@@ -793,6 +737,7 @@ impl Renderer {
         if self.geometry().as_ref() != Some(built)
             || drawn.geometry != *built
             || !drawn.quick(self.last_full_ms)
+            || !self.ids_fit()
         {
             return false;
         }
@@ -829,6 +774,8 @@ impl Renderer {
         else {
             return false;
         };
+        // A full draw under way would paint its bands over this.
+        self.full = None;
         self.clear(&self.ctx, &self.base);
         if self.ctx.put_image_data(&image, 0.0, 0.0).is_err() {
             return false;
@@ -902,9 +849,15 @@ impl Renderer {
     /// Draws the last full frame moved and scaled to the current viewport (cheap, for gestures).
     /// Returns false when there is no snapshot to move.
     pub fn draw_fast(&mut self) -> bool {
+        if self.snap_viewport.is_none() {
+            self.take_snapshot();
+        }
         let Some(snap) = self.snap_viewport else {
             return false;
         };
+        // The base canvas no longer holds a full frame.
+        self.base_viewport = None;
+        self.full = None;
         let v = self.viewport;
         let k = v.scale / snap.scale;
         let tx = v.width / 2.0 * (1.0 - k) + (snap.cx - v.cx) * v.scale;
@@ -923,9 +876,38 @@ impl Renderer {
 
     /// Redraws hover and selection outlines.
     pub fn draw_overlay(&self) {
-        self.clear(&self.octx, &self.overlay);
+        if let Some([x0, y0, x1, y1]) = self.overlay_dirty.take() {
+            let _ = self.octx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            self.octx.clear_rect(x0, y0, x1 - x0, y1 - y0);
+        }
         let Some(layer) = &self.layer else {
             return;
+        };
+        // What this draws on, in device px, with room for line widths, halo and pin.
+        let v = self.viewport;
+        let (w, h) = (self.overlay.width() as f64, self.overlay.height() as f64);
+        let dirty = |b: Bounds| {
+            let pad = 24.0;
+            let (x0, y0) = v.to_screen(b[0], b[1]);
+            let (x1, y1) = v.to_screen(b[2], b[3]);
+            let d = self.dpr;
+            let r = [
+                ((x0.min(x1) - pad) * d).floor().max(0.0),
+                ((y0.min(y1) - pad) * d).floor().max(0.0),
+                ((x0.max(x1) + pad) * d).ceil().min(w),
+                ((y0.max(y1) + pad) * d).ceil().min(h),
+            ];
+            if r[2] > r[0] && r[3] > r[1] {
+                let u = self.overlay_dirty.get().map_or(r, |o| {
+                    [
+                        o[0].min(r[0]),
+                        o[1].min(r[1]),
+                        o[2].max(r[2]),
+                        o[3].max(r[3]),
+                    ]
+                });
+                self.overlay_dirty.set(Some(u));
+            }
         };
         self.world_transform(&self.octx);
         let s = self.viewport.scale;
@@ -934,12 +916,14 @@ impl Renderer {
         let (dark, light) = &self.focus_colours;
         if let Some(h) = self.hovered {
             if let Some(p) = PathCache::area(&layer.shapes, h) {
+                dirty(layer.shapes.shapes[h].bounds);
                 ctx.set_stroke_style_str(dark);
                 ctx.set_line_width(2.0 / s);
                 ctx.stroke_with_path(&p);
             }
         }
-        if let Some(p) = &self.pinned_path {
+        if let Some((p, b)) = &self.pinned_path {
+            dirty(*b);
             let dash = js_sys::Array::of2(&(7.0 / s).into(), &(4.0 / s).into());
             ctx.set_stroke_style_str(light);
             ctx.set_line_width(5.0 / s);
@@ -954,8 +938,9 @@ impl Renderer {
             let path = self
                 .selected_path
                 .as_ref()
-                .filter(|(level, i, _)| (*level, *i) == sel);
-            if let Some((_, _, p)) = path {
+                .filter(|(level, i, _, _)| (*level, *i) == sel);
+            if let Some((_, _, p, b)) = path {
+                dirty(*b);
                 if self.halo {
                     // A soft shadow under a wide light band, then a bold outline: the marked
                     // area of an embed reads at a glance, on any class colour.
@@ -978,6 +963,9 @@ impl Renderer {
                     ctx.stroke_with_path(p);
                 }
             }
+        }
+        if let Some((x, y)) = self.pin {
+            dirty([x, y, x, y]);
         }
         self.draw_pin();
     }

@@ -67,6 +67,9 @@ pub struct TileLayer {
     on_down: Rc<dyn Fn()>,
     /// Tiles drawn by the last draw (for the tests).
     pub drawn: usize,
+    /// Whether the canvas is blank: clearing it again costs a pass over every pixel, which
+    /// takes a while on a 4K screen (issue 20 item 4).
+    blank: std::cell::Cell<bool>,
 }
 
 impl TileLayer {
@@ -92,6 +95,7 @@ impl TileLayer {
             notify,
             on_down,
             drawn: 0,
+            blank: std::cell::Cell::new(true),
         })
     }
 
@@ -113,6 +117,7 @@ impl TileLayer {
     pub fn resize(&self, width: u32, height: u32) {
         self.canvas.set_width(width);
         self.canvas.set_height(height);
+        self.blank.set(true);
     }
 
     /// Whether tiles are drawn under this view: a working service at a zoom where it helps.
@@ -130,7 +135,9 @@ impl TileLayer {
 
     fn paint(&mut self, viewport: &Viewport, dpr: f64, projection: &Projection) {
         let (w, h) = (self.canvas.width() as f64, self.canvas.height() as f64);
-        self.ctx.clear_rect(0.0, 0.0, w, h);
+        if !self.blank.replace(true) {
+            self.ctx.clear_rect(0.0, 0.0, w, h);
+        }
         self.drawn = 0;
         let Some(service) = self.service.clone() else {
             return;
@@ -210,6 +217,7 @@ impl TileLayer {
         let (x0, y0) = ((rect[0] * dpr).round(), (rect[1] * dpr).round());
         let (x1, y1) = ((rect[2] * dpr).round(), (rect[3] * dpr).round());
         let img = &tile.img;
+        self.blank.set(false);
         let (iw, ih) = (img.natural_width() as f64, img.natural_height() as f64);
         let [fx, fy, fw, fh] = part.unwrap_or([0.0, 0.0, 1.0, 1.0]);
         let _ = self
