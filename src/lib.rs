@@ -5,6 +5,7 @@ pub use buurtkaart_core::{
 };
 
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod context;
 pub mod data;
@@ -22,7 +23,13 @@ pub mod title;
 pub fn start() {
     perf::mark("start");
     panic::install();
-    // The static shell of index.html ("Kaart laden…") gives way to the app.
+    boot::after_instant_paint(mount);
+}
+
+/// Replaces the static shell of index.html ("Kaart laden…") with the app; the map keeps the
+/// shell's image of the national map until it has drawn its own.
+fn mount() {
+    components::map::keep_shell_image();
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot-shell"))

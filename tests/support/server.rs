@@ -108,6 +108,9 @@ struct State {
     gzip: std::sync::atomic::AtomicBool,
     /// Served for `{mount}config.json` instead of the file, when set.
     config: Mutex<Option<Vec<u8>>>,
+    /// Gzipped bodies by a hash of the plain one: a static host compresses a file once (or
+    /// ahead of time), not on every request.
+    gzipped: Mutex<std::collections::HashMap<u64, Bytes>>,
 }
 
 /// A running static server; stops when dropped.
@@ -136,6 +139,7 @@ impl StaticServer {
             log: Mutex::new(Vec::new()),
             gzip: std::sync::atomic::AtomicBool::new(false),
             config: Mutex::new(None),
+            gzipped: Mutex::new(std::collections::HashMap::new()),
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("static server: cannot bind an ephemeral port on 127.0.0.1");
@@ -358,7 +362,7 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
         }
     }
     if accepts_gzip && state.gzip.load(std::sync::atomic::Ordering::Relaxed) {
-        response = gzipped(response).await;
+        response = gzipped(state, response).await;
     }
     let status = response.status().as_u16();
     log(
@@ -374,8 +378,10 @@ async fn respond(state: &State, req: Request<Incoming>) -> Response<ServeBody> {
     response
 }
 
-/// The response compressed, if it is a whole body of a compressible type.
-async fn gzipped(response: Response<ServeBody>) -> Response<ServeBody> {
+/// The response compressed, if it is a whole body of a compressible type. Compression runs off
+/// the server's one thread (and once per body), so a big file being compressed does not hold
+/// back the answers to other requests, as it would not on a real host.
+async fn gzipped(state: &State, response: Response<ServeBody>) -> Response<ServeBody> {
     use flate2::{write::GzEncoder, Compression};
     use http_body_util::BodyExt;
     use std::io::Write;
@@ -400,9 +406,27 @@ async fn gzipped(response: Response<ServeBody>) -> Response<ServeBody> {
         .await
         .map(|c| c.to_bytes())
         .unwrap_or_default();
-    let mut enc = GzEncoder::new(Vec::new(), Compression::new(6));
-    let _ = enc.write_all(&bytes);
-    let packed = enc.finish().unwrap_or_default();
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        h.finish()
+    };
+    let cached = state.gzipped.lock().unwrap().get(&key).cloned();
+    let packed = match cached {
+        Some(packed) => packed,
+        None => {
+            let packed = tokio::task::spawn_blocking(move || {
+                let mut enc = GzEncoder::new(Vec::new(), Compression::new(6));
+                let _ = enc.write_all(&bytes);
+                Bytes::from(enc.finish().unwrap_or_default())
+            })
+            .await
+            .unwrap_or_default();
+            state.gzipped.lock().unwrap().insert(key, packed.clone());
+            packed
+        }
+    };
     parts.headers.remove("content-length");
     parts
         .headers
@@ -410,7 +434,7 @@ async fn gzipped(response: Response<ServeBody>) -> Response<ServeBody> {
     parts
         .headers
         .insert("vary", http::HeaderValue::from_static("accept-encoding"));
-    Response::from_parts(parts, ServeBody::Full(Full::new(Bytes::from(packed))))
+    Response::from_parts(parts, ServeBody::Full(Full::new(packed)))
 }
 
 fn log(state: &State, path: &str, status: u16) {
