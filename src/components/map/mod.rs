@@ -133,7 +133,7 @@ impl MapHandle {
         self.next_frame(|h| {
             h.frame_pending.set(false);
             let full = h.full_wanted.replace(false);
-            let slow = h.with(|r| r.last_full_ms > 12.0).unwrap_or(false);
+            let slow = h.with(|r| r.heavy()).unwrap_or(false);
             if full || !slow {
                 // A view with many areas (the national buurt map) builds its paths in this
                 // frame and paints them in the next: two tasks of 25–50 ms instead of one of
@@ -419,7 +419,10 @@ pub fn MapView(
             };
             let rect = div.get_bounding_client_rect();
             let changed = h
-                .with(|r| r.resize(rect.width().max(1.0), rect.height().max(1.0), dpr()))
+                .with(|r| {
+                    let (w, h) = (rect.width().max(1.0), rect.height().max(1.0));
+                    r.resize(w, h, crate::carto::viewport::canvas_ratio(w, h, dpr()))
+                })
                 .unwrap_or(false);
             if changed {
                 h.request(true);

@@ -184,6 +184,16 @@ struct Drawn {
     dense: bool,
 }
 
+impl Renderer {
+    /// Whether a gesture should move a snapshot of the last full draw rather than draw every
+    /// frame fully: the last full draw was slow, or it had many areas. Its time alone no longer
+    /// tells: the canvas records a draw in a few ms and rasterises it when the frame is painted
+    /// (150k edges of the national buurt map: 40–60 ms frames while panning).
+    pub fn heavy(&self) -> bool {
+        self.last_full_ms > 12.0 || self.drawn.as_ref().is_some_and(|d| d.dense)
+    }
+}
+
 impl Drawn {
     /// Whether a recolour of this view should paint from the area-per-pixel map: it is dense,
     /// or its last full draw (`full_ms`) was slow.

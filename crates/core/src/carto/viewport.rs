@@ -23,6 +23,28 @@ pub const MIN_SCALE: f64 = 0.5;
 /// See [`MIN_SCALE`].
 pub const MAX_SCALE: f64 = 20_000.0;
 
+/// The most device pixels a map canvas gets, about a 4K screen's worth. Without a GPU the
+/// browser rasterises and presents a canvas on the main thread, and that cost grows with its
+/// pixels: a 3840 × 2160 CSS px window at device pixel ratio 2 (29 million device pixels) cost
+/// 50–60 ms per frame and 130 ms per resize however the drawing was split.
+pub const MAX_CANVAS_PX: f64 = 8.3e6;
+
+/// The pixel ratio a `width` × `height` CSS px map canvas is drawn at on a screen of pixel ratio
+/// `device`: the screen's, unless that would exceed [`MAX_CANVAS_PX`]; then as much as fits,
+/// but never below 1 (a bigger map than that is drawn at one pixel per CSS pixel).
+///
+/// ```
+/// use buurtkaart_core::carto::viewport::canvas_ratio;
+/// assert_eq!(canvas_ratio(1280.0, 800.0, 2.0), 2.0); // a laptop: sharp as the screen
+/// let r = canvas_ratio(3480.0, 2100.0, 2.0);            // a map on an 8K screen
+/// assert!(r < 1.1 && 3480.0 * r * 2100.0 * r <= 8.3e6 + 1.0);
+/// assert_eq!(canvas_ratio(5000.0, 3000.0, 2.0), 1.0);
+/// ```
+pub fn canvas_ratio(width: f64, height: f64, device: f64) -> f64 {
+    let fits = (MAX_CANVAS_PX / (width * height).max(1.0)).sqrt();
+    device.min(fits.max(1.0))
+}
+
 impl Viewport {
     /// A viewport of `width` × `height` px that shows `bounds` with `padding` px around it.
     ///
