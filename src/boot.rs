@@ -7,7 +7,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlImageElement;
 
 /// The app's mounting, run once.
 type Mount = Box<dyn FnOnce()>;
@@ -21,12 +20,7 @@ pub fn after_instant_paint(mount: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return mount();
     };
-    let image = window
-        .document()
-        .and_then(|d| d.get_element_by_id("boot-map"))
-        .and_then(|e| e.dyn_into::<HtmlImageElement>().ok())
-        .filter(|i| i.has_attribute("src"));
-    let Some(image) = image else {
+    let Some(image) = crate::components::map::shell_image() else {
         return mount();
     };
     let pending: Rc<Cell<Option<Mount>>> = Rc::new(Cell::new(Some(Box::new(mount))));

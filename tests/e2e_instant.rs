@@ -57,10 +57,7 @@ fn home_bounds() -> [f64; 4] {
         .iter()
         .map(|v| v.as_f64().unwrap())
         .collect();
-    let p = Projection::default();
-    let (x0, y1) = p.project(b[0], b[1]);
-    let (x1, y0) = p.project(b[2], b[3]);
-    [x0, y0, x1, y1]
+    Projection::default().project_box([b[0], b[1], b[2], b[3]])
 }
 
 /// The country's box on screen as the live map draws it (from the view it publishes).

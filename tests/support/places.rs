@@ -18,12 +18,7 @@ pub fn shapes_in(data: &Path, level: &str) -> (AreaIndex, AreaShapes) {
     let index = AreaIndex::from_json(&f, &read(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
     let f = format!("{level}.topo.json");
     let topo = Topology::from_json(&f, &read(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let rows: HashMap<&str, usize> = index
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
+    let rows = index.rows();
     let shapes = AreaShapes::from_topology(&topo, |c| rows.get(c).copied(), &Projection::default())
         .unwrap_or_else(|e| panic!("{level} shapes: {e}"));
     (index, shapes)

@@ -52,6 +52,15 @@ impl AreaIndex {
     pub fn is_empty(&self) -> bool {
         self.codes.is_empty()
     }
+
+    /// Code → row, for joining shapes (whose features carry codes) to the value tables.
+    pub fn rows(&self) -> std::collections::HashMap<&str, usize> {
+        self.codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect()
+    }
 }
 
 /// One indicator column: fixed-point integers, `value = raw / 10^decimals`, `null` = missing.

@@ -69,14 +69,6 @@ fn shapes(out: &Output, name: &str, row_of: impl Fn(&str) -> Option<usize>) -> R
     AreaShapes::from_topology(&topo, row_of, &Projection::default()).map_err(|e| shape_err(name, e))
 }
 
-/// The app's home bounds: the manifest's lon/lat box, projected (`MapController::home`).
-pub fn home_bounds(bbox: [f64; 4]) -> [f64; 4] {
-    let p = Projection::default();
-    let (x0, y1) = p.project(bbox[0], bbox[1]);
-    let (x1, y0) = p.project(bbox[2], bbox[3]);
-    [x0, y0, x1, y1]
-}
-
 /// Everything both images share: the viewport and the SVG paths.
 struct Drawing {
     width: u32,
@@ -164,19 +156,14 @@ fn drawing(out: &Output, indicators: &[Indicator], bbox: [f64; 4]) -> Result<Dra
     let index_file = "buurt.areas.json";
     let index = AreaIndex::from_slice(index_file, file(out, index_file)?)
         .map_err(|e| shape_err(index_file, e))?;
-    let rows: HashMap<&str, usize> = index
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
+    let rows = index.rows();
     let column_file = format!("buurt.{INDICATOR}.json");
     let column = ValueTable::from_slice(&column_file, file(out, &column_file)?)
         .map_err(|e| shape_err(&column_file, e))?;
     let buurten = shapes(out, "buurt.topo.json", |c| rows.get(c).copied())?;
     let gemeenten = shapes(out, "gemeente.topo.json", |_| None)?;
 
-    let b = home_bounds(bbox);
+    let b = Projection::default().project_box(bbox);
     let aspect = (b[2] - b[0]) / (b[3] - b[1]);
     let (width, height) = ((HEIGHT as f64 * aspect).round() as u32, HEIGHT);
     let v = Viewport::fit(width as f64, height as f64, b, 0.0);
@@ -323,14 +310,5 @@ mod tests {
         assert_eq!(info.color_type, png::ColorType::Rgb);
         assert_eq!(rgb.len(), 900);
         assert_eq!(&rgb[3 * 299..], &[43, 1, 0]);
-    }
-
-    #[test]
-    fn the_home_bounds_put_north_on_top() {
-        let b = home_bounds([3.3, 50.7, 7.3, 53.6]);
-        assert!(b[0] < b[2] && b[1] < b[3]);
-        // About 270 km wide and 320 km high.
-        assert!((250.0..300.0).contains(&(b[2] - b[0])), "{b:?}");
-        assert!((300.0..340.0).contains(&(b[3] - b[1])), "{b:?}");
     }
 }

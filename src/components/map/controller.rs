@@ -32,20 +32,14 @@ pub struct MapController {
     pub policy: FitPolicy,
 }
 
-fn projected_bbox(bbox: [f64; 4]) -> Bounds {
-    let p = DataStore::projection();
-    let (x0, y1) = p.project(bbox[0], bbox[1]);
-    let (x1, y0) = p.project(bbox[2], bbox[3]);
-    [x0, y0, x1, y1]
-}
-
 impl MapController {
     /// A controller for a map of `ctx`'s view; the map itself is created by `MapView`.
     pub fn new(ctx: MapContext, store: DataStore, policy: FitPolicy) -> Self {
         let home = Memo::new(move |_| match ctx.only() {
-            None => store
-                .manifest
-                .with(|m| m.as_ref().map(|m| projected_bbox(m.bbox))),
+            None => store.manifest.with(|m| {
+                m.as_ref()
+                    .map(|m| DataStore::projection().project_box(m.bbox))
+            }),
             Some(only) => {
                 let shapes = store.level(ctx.level()).shapes?;
                 let items =

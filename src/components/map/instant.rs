@@ -30,6 +30,16 @@ thread_local! {
     static KEPT: RefCell<Option<InstantImage>> = const { RefCell::new(None) };
 }
 
+/// The shell's image of the national map, if it shows one (only on the national first view).
+pub fn shell_image() -> Option<HtmlImageElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("boot-map")?
+        .dyn_into::<HtmlImageElement>()
+        .ok()
+        .filter(|e| e.has_attribute("src"))
+}
+
 /// Takes the shell's image out of the shell before the app replaces the shell (called by
 /// `start`); nothing when the shell showed none (any view but the national first one).
 pub fn keep_shell_image() {
@@ -49,12 +59,7 @@ pub fn keep_shell_image() {
     let (Some(light), Some(dark)) = (field("light"), field("dark")) else {
         return;
     };
-    let Some(element) = window
-        .document()
-        .and_then(|d| d.get_element_by_id("boot-map"))
-        .and_then(|e| e.dyn_into::<HtmlImageElement>().ok())
-        .filter(|e| e.has_attribute("src"))
-    else {
+    let Some(element) = shell_image() else {
         return;
     };
     element.remove();

@@ -17,7 +17,7 @@ use crate::scale::palette::no_data;
 use buurtkaart_model::{AreaCode, Level};
 pub use controller::{FitPolicy, MapController};
 use gestures::Gestures;
-pub use instant::{keep_shell_image, InstantImage};
+pub use instant::{keep_shell_image, shell_image, InstantImage};
 use leptos::html;
 use leptos::prelude::*;
 pub use names::PlacedName;

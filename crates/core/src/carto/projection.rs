@@ -43,6 +43,22 @@ impl Projection {
         ((lon - self.lon0) * self.kx, (self.lat0 - lat) * self.ky)
     }
 
+    /// A lon/lat box `[west, south, east, north]` (a manifest's `bbox`) → its projected bounds
+    /// `[x0, y0, x1, y1]`, north on top (the map's home view, and the frame of the pipeline's
+    /// instant image of it).
+    ///
+    /// ```
+    /// use buurtkaart_core::carto::Projection;
+    /// let b = Projection::default().project_box([3.3, 50.7, 7.3, 53.6]);
+    /// assert!(b[0] < b[2] && b[1] < b[3]);
+    /// assert!((250.0..300.0).contains(&(b[2] - b[0])) && (300.0..340.0).contains(&(b[3] - b[1])));
+    /// ```
+    pub fn project_box(&self, bbox: [f64; 4]) -> [f64; 4] {
+        let (x0, y1) = self.project(bbox[0], bbox[1]);
+        let (x1, y0) = self.project(bbox[2], bbox[3]);
+        [x0, y0, x1, y1]
+    }
+
     /// Kilometres per degree of longitude (everywhere: the projection is equirectangular).
     pub fn km_per_degree_lon(&self) -> f64 {
         self.kx

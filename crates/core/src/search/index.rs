@@ -346,16 +346,6 @@ impl IndexBuilder {
         self.entries.push(e);
     }
 
-    /// How many names are in so far.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether nothing was added yet.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The finished index.
     pub fn finish(self) -> SearchIndex {
         let mut by_postcode: HashMap<String, Vec<usize>> = HashMap::new();
